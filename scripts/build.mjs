@@ -1,0 +1,37 @@
+// Bundles the server, the CLI and the VS Code client with esbuild. Type-checking is separate (`npm run typecheck`).
+// Usage: node scripts/build.mjs [--production] [--watch]
+import * as esbuild from 'esbuild';
+import { mkdirSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: production ? 'external' : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  loader: { '.yaml': 'text' },
+  legalComments: 'none',
+};
+
+const builds = [
+  { entryPoints: { 'server/server': 'server/src/server.ts' } },
+  { entryPoints: { 'cli/cli': 'server/src/cli/main.ts' } },
+  { entryPoints: { 'client/extension': 'client/src/extension.ts' }, external: ['vscode'] },
+];
+
+mkdirSync('dist', { recursive: true });
+const contexts = await Promise.all(
+  builds.map((b) => esbuild.context({ ...common, ...b, outdir: 'dist' })),
+);
+if (watch) {
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('watching…');
+} else {
+  await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+}
