@@ -1,0 +1,30 @@
+/** Text normalisation for matching: NFKC, Traditional -> Simplified (Taiwan phrases too), ASCII lower-case, collapsed whitespace. */
+import * as OpenCC from 'opencc-js';
+
+let converter: ((s: string) => string) | undefined;
+
+function toSimplified(s: string): string {
+  converter ??= OpenCC.Converter({ from: 'twp', to: 'cn' });
+  return converter(s);
+}
+
+/** Han ideographs (BMP blocks; enough to decide whether conversion can change anything). */
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+export function normalize(text: string): string {
+  let s = text;
+  try {
+    s = s.normalize('NFKC');
+  } catch {
+    // lone surrogates etc.: keep as is
+  }
+  if (HAN.test(s)) {
+    try {
+      s = toSimplified(s);
+    } catch {
+      // degrade: keep the unconverted text
+    }
+  }
+  s = s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+  return s.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,49 @@
+/** Offset-based intermediate units extracted from the mdast, in document order; assembled into the PlanModel. */
+import type { BlockKind, Numbering } from './types';
+
+export interface HeadingUnit {
+  type: 'heading';
+  start: number;
+  end: number;
+  /** Markdown depth, 0 when promoted from a numbered paragraph. */
+  depth: number;
+  raw: string;
+  text: string;
+  numbering: Numbering;
+  promoted: boolean;
+}
+
+export interface BlockUnit {
+  type: 'block';
+  kind: BlockKind;
+  start: number;
+  end: number;
+  text: string;
+  /** Table cells: start offset of the table (made into a table id on assembly), row and column. */
+  table?: { key: number; row: number; column: number };
+}
+
+export interface CommentUnit {
+  type: 'comment';
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface FrontMatterUnit {
+  type: 'frontMatter';
+  start: number;
+  end: number;
+  raw: string;
+  /** Offset where the YAML content starts (after the opening `---` line). */
+  contentStart: number;
+}
+
+/** Anything else that occupies text (thematic breaks, definitions, other HTML): only extends section ranges. */
+export interface OtherUnit {
+  type: 'other';
+  start: number;
+  end: number;
+}
+
+export type Unit = HeadingUnit | BlockUnit | CommentUnit | FrontMatterUnit | OtherUnit;
