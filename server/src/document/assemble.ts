@@ -120,7 +120,7 @@ export function assemble(text: string, units: Unit[], index: LineIndex, eol: Pla
 
   function addBlock(u: BlockUnit): void {
     const section = current();
-    const b: Block = { kind: u.kind, text: u.text, norm: normalize(u.text.replace(/<!--[\s\S]*?-->/g, ' ')), range: range(u.start, u.end), section };
+    const b: Block = { kind: u.kind, text: u.text, norm: normalize(u.kind === 'code' ? u.text : u.text.replace(/<!--[\s\S]*?-->/g, ' ')), range: range(u.start, u.end), section };
     if (u.table) {
       let id = tableIds.get(u.table.key);
       if (id === undefined) tableIds.set(u.table.key, (id = tableIds.size));

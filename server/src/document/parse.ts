@@ -54,12 +54,16 @@ function fallbackUnits(text: string, index: LineIndex): Unit[] {
   return units;
 }
 
+/** Dozens of nested containers on one line: micromark is quadratic (and recursive) in nesting depth, so skip it. */
+const PATHOLOGICAL_NESTING = /^[ \t]*(?:(?:>[ \t]*)|(?:[-*+]|\d{1,9}[.)])[ \t]+){48}/m;
+
 /** Parse a Markdown plan. Never throws: on any failure it degrades to a line-based model. */
 export function parsePlan(text: string): PlanModel {
   const t = typeof text === 'string' ? text : String(text ?? '');
   const index: LineIndex = { text: t, lineStarts: lineStarts(t) };
   const eol = dominantEol(t);
   try {
+    if (PATHOLOGICAL_NESTING.test(t)) throw new Error('nesting too deep');
     return assemble(t, unitsOf(t, parseTopLevel(t)), index, eol);
   } catch {
     try {
