@@ -16,6 +16,9 @@ const common = {
   logLevel: 'warning',
   loader: { '.yaml': 'text' },
   legalComments: 'none',
+  // ESM-only dependencies (e.g. fdir inside tinyglobby) call createRequire(import.meta.url), empty in a CJS bundle.
+  define: { 'import.meta.url': '__planlint_import_meta_url' },
+  banner: { js: "const __planlint_import_meta_url = require('url').pathToFileURL(__filename).href;" },
 };
 
 const builds = [
