@@ -1,0 +1,41 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { DRAFT, api, codeOf, copyOf, open, planlintDiagnostics, waitFor } from '../helpers';
+
+suite('quick fix', () => {
+  test('the area-missing fix inserts the model-innovation skeleton and only inserts', async () => {
+    await api();
+    const uri = await copyOf(DRAFT, 'quickfix.zh.md');
+    const editor = await open(uri);
+    const original = editor.document.getText();
+    const finding = await waitFor('the area-missing finding', () =>
+      planlintDiagnostics(uri).find((d) => codeOf(d) === 'area-missing'),
+    );
+    // Right after diagnostics arrive the provider may answer [] once (a registration cancels it): retry.
+    const action = await waitFor('an insert action for the finding', async () => {
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider', uri, finding.range, vscode.CodeActionKind.QuickFix.value,
+      );
+      return actions.find(
+        (a) => a.edit && a.diagnostics?.some((d) => codeOf(d) === 'area-missing') && !/disable|停用|禁用/i.test(a.title),
+      );
+    }, 10_000);
+    assert.match(action.title, /insert|插入/i);
+    assert.ok(await vscode.workspace.applyEdit(action.edit!), 'applyEdit succeeded');
+
+    await waitFor('the area-missing finding to go', () =>
+      !planlintDiagnostics(uri).some((d) => codeOf(d) === 'area-missing'),
+    );
+    const text = editor.document.getText();
+    // The original text is intact: the new text is the original with one block inserted.
+    let prefix = 0;
+    while (prefix < original.length && original[prefix] === text[prefix]) prefix++;
+    let suffix = 0;
+    while (suffix < original.length - prefix && original[original.length - 1 - suffix] === text[text.length - 1 - suffix]) suffix++;
+    assert.equal(prefix + suffix, original.length, 'only an insertion');
+    const inserted = text.slice(prefix, text.length - suffix);
+    assert.match(inserted, /^#+ .*开展模式创新/m, `inserted:\n${inserted}`);
+    assert.ok(planlintDiagnostics(uri).some((d) => codeOf(d) === 'target-missing'), 'the 2030 finding stays');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+});
