@@ -14,7 +14,7 @@ const common = {
   sourcemap: production ? 'external' : 'linked',
   minify: production,
   logLevel: 'warning',
-  loader: { '.yaml': 'text' },
+  loader: { '.yaml': 'text', '.code-snippets': 'json' },
   legalComments: 'none',
   // ESM-only dependencies (e.g. fdir inside tinyglobby) call createRequire(import.meta.url), empty in a CJS bundle.
   define: { 'import.meta.url': '__planlint_import_meta_url' },

@@ -1,0 +1,142 @@
+/**
+ * PlanLint's custom LSP requests and commands, typed once: the server implements them and the
+ * VS Code client imports the same definitions. Import only this file from the client (it pulls in
+ * nothing but vscode-languageserver-protocol).
+ */
+import { RequestType } from 'vscode-languageserver-protocol';
+import type { Range } from 'vscode-languageserver-protocol';
+
+export type ViewAreaStatus = 'covered' | 'partial' | 'mentioned' | 'missing';
+export type ViewMeasureStatus = 'covered' | 'mentioned' | 'missing';
+
+export interface ViewEvidence {
+  /** 0-based line. */
+  line: number;
+  range: Range;
+  text: string;
+  terms: string[];
+  kind: 'heading' | 'body' | 'annotation';
+}
+
+export interface ViewMeasure {
+  id: string;
+  /** National number, e.g. "（九）". */
+  number: string;
+  /** Title in the UI language. */
+  title: string;
+  status: ViewMeasureStatus;
+  required: boolean;
+  evidence: ViewEvidence[];
+  /** The heading of the section implementing it, when there is one. */
+  range?: Range;
+}
+
+export interface ViewArea {
+  id: string;
+  number: string;
+  title: string;
+  kind: 'task' | 'closing';
+  status: ViewAreaStatus;
+  required: boolean;
+  /** Covered and required-measure counts (mentioned measures are not covered). */
+  covered: number;
+  total: number;
+  measures: ViewMeasure[];
+  evidence: ViewEvidence[];
+  range?: Range;
+}
+
+export interface ViewIndicator {
+  id: string;
+  value: number;
+  unit: string;
+  line: number;
+  range: Range;
+  national?: { value: number; comparison: 'at-least' | 'about' | 'at-most' };
+  verdict?: 'meets' | 'below' | 'above';
+}
+
+export interface ViewTarget {
+  year: number;
+  status: 'quantified' | 'qualitative' | 'missing';
+  line?: number;
+  range?: Range;
+  text?: string;
+  indicators: ViewIndicator[];
+}
+
+/** What the coverage view shows for one document. */
+export interface CoverageView {
+  uri: string;
+  version: number;
+  /** False when the document is not a plan (then areas / targets are empty). */
+  isPlan: boolean;
+  profile: string;
+  /** Profile title in the UI language. */
+  profileTitle: string;
+  /** Language of the document. */
+  language: 'zh' | 'en';
+  score: number;
+  areas: ViewArea[];
+  targets: ViewTarget[];
+  /** Number of findings by severity. */
+  counts: { error: number; warning: number; information: number; hint: number };
+}
+
+export interface CoverageParams {
+  uri: string;
+}
+
+/** `planlint/coverage`: the coverage view model of an open (or on-disk) document; null when unknown. */
+export const CoverageRequest = new RequestType<CoverageParams, CoverageView | null, void>('planlint/coverage');
+
+export interface CheckWorkspaceParams {
+  /** Optional work-done token the client created (the server reports progress on it). */
+  workDoneToken?: string | number;
+}
+
+export interface CheckWorkspaceResult {
+  /** Markdown files looked at. */
+  files: number;
+  /** Of those, files that are plans. */
+  plans: number;
+  /** Findings by severity across all plans. */
+  counts: { error: number; warning: number; information: number; hint: number };
+  cancelled: boolean;
+}
+
+/**
+ * `planlint/checkWorkspace`: check every plan file under the workspace folders and publish its
+ * diagnostics without opening it. Reports work-done progress and honours cancellation.
+ */
+export const CheckWorkspaceRequest = new RequestType<CheckWorkspaceParams, CheckWorkspaceResult, void>(
+  'planlint/checkWorkspace',
+);
+
+/** Server-side commands (workspace/executeCommand). */
+export const Commands = {
+  /** Insert the skeleton of missing areas / measures. Args: [InsertMissingArgs]. */
+  insertMissing: 'planlint.insertMissing',
+  /** Insert every missing skeleton of the document. Args: [{ uri, version? }]. */
+  fixAll: 'planlint.fixAll',
+  /** Client-side: reveal the coverage view. Args: [uri]. */
+  showCoverage: 'planlint.showCoverage',
+} as const;
+
+export interface InsertMissingArgs {
+  uri: string;
+  /** The document version the command was computed for; a newer document is re-analysed first. */
+  version?: number;
+  /** Area id; alone it inserts the area chapter (or, when the chapter exists, its missing measures). */
+  area?: string;
+  /** Measure id (with `area`): insert that measure only. */
+  measure?: string;
+}
+
+export interface FixAllArgs {
+  uri: string;
+  version?: number;
+}
+
+/** The code action kind of "insert every missing skeleton". */
+export const FIX_ALL_KIND = 'source.fixAll.planlint';

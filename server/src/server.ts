@@ -1,0 +1,324 @@
+/**
+ * The PlanLint language server: the only module that touches the LSP connection. Started with
+ * `--stdio` by any LSP editor, or over IPC (`--node-ipc`) by the VS Code client; createConnection
+ * reads the transport from argv. Features are pure functions of a document's analysis; this file
+ * wires them to requests and notifications.
+ */
+import {
+  type CancellationToken,
+  type ClientCapabilities,
+  createConnection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
+  DocumentDiagnosticReportKind,
+  ProposedFeatures,
+  type ServerCapabilities,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { codeActionCapabilities, codeActions, fixInput, workspaceEdit } from './features/codeActions';
+import { codeLensCapabilities, codeLenses } from './features/codeLens';
+import { completionCapabilities, completions } from './features/completion';
+import { coverageView } from './features/coverage';
+import {
+  diagnosticCapabilities,
+  diagnosticsOf,
+  fileProblemDiagnostics,
+  usePullDiagnostics,
+} from './features/diagnostics';
+import { foldingCapabilities, foldingRanges } from './features/folding';
+import { hover, hoverCapabilities } from './features/hover';
+import { builtinSnippets, type SnippetSource } from './features/snippets/sources';
+import { symbolCapabilities, documentSymbols } from './features/symbols';
+import { checkWorkspace } from './features/workspaceCheck';
+import { fixAllInserts, insertMissingInserts } from './fixes';
+import { setLocale, t } from './l10n';
+import {
+  CheckWorkspaceRequest,
+  Commands,
+  CoverageRequest,
+  type FixAllArgs,
+  type InsertMissingArgs,
+} from './protocol';
+import { type Analysed, AnalysisCache, analyseText, uriToPath } from './workspace/analyse';
+import { Debouncer } from './workspace/debounce';
+import { Resolver } from './workspace/resolve';
+import { markdownFiles } from './workspace/scan';
+import { type ClientSettings, readSettings } from './workspace/settings';
+import type { FileProblems } from './workspace/types';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+let clientCaps: ClientCapabilities = {};
+let pull = false;
+let folders: string[] = [];
+let globalSettings: unknown = {};
+let snippetSources: SnippetSource[] = [builtinSnippets];
+
+const resolver = new Resolver(() => folders);
+const cache = new AnalysisCache();
+const debouncer = new Debouncer();
+const settingsCache = new Map<string, Promise<ClientSettings>>();
+/** Config / profile files with published problems → their diagnostics (JSON, to publish only on change). */
+const problemFiles = new Map<string, string>();
+
+// ---------------------------------------------------------------- settings and analysis
+
+function settingsFor(uri: string): Promise<ClientSettings> {
+  let s = settingsCache.get(uri);
+  if (!s) {
+    s = clientCaps.workspace?.configuration
+      ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'planlint' }).then(readSettings, () => readSettings(globalSettings))
+      : Promise.resolve(readSettings(globalSettings));
+    settingsCache.set(uri, s);
+  }
+  return s;
+}
+
+/** The analysis of the document's current version (computed once per version). */
+function analysisOf(doc: TextDocument): Promise<Analysed> {
+  const { uri, version } = doc;
+  const text = doc.getText(); // capture now: the document object changes in place on edits
+  return cache.get(uri, version, async () => {
+    const settings = await settingsFor(uri);
+    const analysed = analyseText(uri, version, text, settings, resolver);
+    publishProblems(analysed.problems);
+    return analysed;
+  });
+}
+
+async function analysisFor(uri: string): Promise<Analysed | undefined> {
+  const doc = documents.get(uri);
+  return doc ? analysisOf(doc) : undefined;
+}
+
+function publishProblems(list: FileProblems[]): void {
+  const byFile = new Map<string, FileProblems['problems']>();
+  for (const p of list) byFile.set(p.file, [...(byFile.get(p.file) ?? []), ...p.problems]);
+  for (const [file, problems] of byFile) {
+    const uri = URI.file(file).toString();
+    const diagnostics = fileProblemDiagnostics(problems);
+    const key = JSON.stringify(diagnostics);
+    if (problemFiles.get(uri) === key) continue;
+    problemFiles.set(uri, key);
+    void connection.sendDiagnostics({ uri, diagnostics });
+  }
+}
+
+function clearProblems(): void {
+  for (const uri of problemFiles.keys()) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  problemFiles.clear();
+}
+
+// ---------------------------------------------------------------- diagnostics (push)
+
+async function validate(uri: string): Promise<void> {
+  const doc = documents.get(uri);
+  if (!doc) return;
+  const version = doc.version;
+  let analysed: Analysed;
+  try {
+    analysed = await analysisOf(doc);
+  } catch (e) {
+    connection.console.error(t('PlanLint could not analyse {0}: {1}', uri, String(e)));
+    return;
+  }
+  // Never publish for a version older than the latest: a newer edit has its own run.
+  const latest = documents.get(uri);
+  if (!latest || latest.version !== version || analysed.analysis.version !== version) return;
+  if (!pull) void connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsOf(analysed.analysis) });
+}
+
+async function schedule(doc: TextDocument, immediate: boolean): Promise<void> {
+  const uri = doc.uri;
+  if (pull) return;
+  const delay = immediate ? 0 : (await settingsFor(uri)).debounceMs;
+  debouncer.schedule(uri, delay, () => void validate(uri));
+}
+
+/** Settings or config files changed: analyse every open document again. */
+function revalidateAll(): void {
+  settingsCache.clear();
+  resolver.clear();
+  cache.clear();
+  clearProblems();
+  if (pull) {
+    if (clientCaps.workspace?.diagnostics?.refreshSupport) void connection.languages.diagnostics.refresh();
+    for (const doc of documents.all()) void analysisOf(doc);
+  } else {
+    for (const doc of documents.all()) void schedule(doc, true);
+  }
+}
+
+// ---------------------------------------------------------------- lifecycle
+
+connection.onInitialize((params) => {
+  clientCaps = params.capabilities;
+  const options = (params.initializationOptions ?? {}) as { locale?: string; builtinSnippets?: boolean };
+  setLocale(params.locale ?? options.locale);
+  pull = usePullDiagnostics(clientCaps);
+  if (options.builtinSnippets === false) snippetSources = snippetSources.filter((s) => s !== builtinSnippets);
+  const wsFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
+  folders = wsFolders.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+
+  const capabilities: ServerCapabilities = Object.assign(
+    {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      executeCommandProvider: { commands: [Commands.insertMissing, Commands.fixAll] },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    } satisfies ServerCapabilities,
+    diagnosticCapabilities(pull),
+    codeActionCapabilities(),
+    hoverCapabilities(),
+    codeLensCapabilities(),
+    symbolCapabilities(),
+    foldingCapabilities(),
+    completionCapabilities(),
+  );
+  return { capabilities, serverInfo: { name: 'planlint-language-server', version: '0.1.0' } };
+});
+
+connection.onInitialized(() => {
+  if (clientCaps.workspace?.didChangeConfiguration?.dynamicRegistration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'planlint' });
+  }
+  if (clientCaps.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: '**/.planlintrc*' }, { globPattern: '**/planlint.config.json' }],
+    });
+  }
+  if (clientCaps.workspace?.workspaceFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders((e) => {
+      const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
+      folders = [...folders.filter((f) => !removed.has(f)), ...e.added.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p)];
+      revalidateAll();
+    });
+  }
+});
+
+connection.onDidChangeConfiguration((change) => {
+  const settings = (change.settings ?? {}) as { planlint?: unknown };
+  globalSettings = settings.planlint ?? globalSettings;
+  revalidateAll();
+});
+
+connection.onDidChangeWatchedFiles(() => revalidateAll());
+
+connection.onShutdown(() => debouncer.dispose());
+
+/** TextDocuments reports an open as open + content change; only real edits are debounced. */
+const opening = new Set<string>();
+documents.onDidOpen((e) => {
+  opening.add(e.document.uri);
+  void schedule(e.document, true);
+});
+documents.onDidChangeContent((e) => {
+  if (!opening.delete(e.document.uri)) void schedule(e.document, false);
+});
+documents.onDidClose((e) => {
+  debouncer.cancel(e.document.uri);
+  cache.delete(e.document.uri);
+  settingsCache.delete(e.document.uri);
+  if (!pull) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+// ---------------------------------------------------------------- features
+
+connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticReport> => {
+  const a = await analysisFor(params.textDocument.uri);
+  return { kind: DocumentDiagnosticReportKind.Full, items: a ? diagnosticsOf(a.analysis) : [] };
+});
+
+connection.onCodeAction(async (params) => {
+  const a = await analysisFor(params.textDocument.uri);
+  return a ? codeActions(a.analysis, params) : [];
+});
+
+connection.onHover(async (params) => {
+  const a = await analysisFor(params.textDocument.uri);
+  return a ? hover(a.analysis, params.position) : null;
+});
+
+connection.onCodeLens(async (params) => {
+  const a = await analysisFor(params.textDocument.uri);
+  return a ? codeLenses(a.analysis) : [];
+});
+
+connection.onDocumentSymbol(async (params) => {
+  const a = await analysisFor(params.textDocument.uri);
+  return a ? documentSymbols(a.analysis) : [];
+});
+
+connection.onFoldingRanges(async (params) => {
+  const a = await analysisFor(params.textDocument.uri);
+  return a ? foldingRanges(a.analysis) : [];
+});
+
+connection.onCompletion(async (params) => {
+  const a = await analysisFor(params.textDocument.uri);
+  return a ? completions(a.analysis, params, snippetSources) : [];
+});
+
+connection.onRequest(CoverageRequest, async (params) => {
+  const a = await analysisFor(params.uri);
+  return a ? coverageView(a.analysis) : null;
+});
+
+connection.onRequest(CheckWorkspaceRequest, async (params, token: CancellationToken) => {
+  const progress = connection.window.attachWorkDoneProgress(params.workDoneToken);
+  progress.begin(t('Checking plan files'), 0, undefined, true);
+  try {
+    const files = await markdownFiles(folders);
+    const settings = new Map<string, ClientSettings>();
+    for (const folder of folders) settings.set(folder, await settingsFor(URI.file(folder).toString()));
+    return await checkWorkspace({
+      files,
+      isOpen: (uri) => !!documents.get(uri),
+      analyse: (uri, text) => {
+        const folder = resolver.folderOf(uriToPath(uri) ?? '');
+        return analyseText(uri, 0, text, (folder && settings.get(folder)) || readSettings(globalSettings), resolver);
+      },
+      publish: (uri, diagnostics: Diagnostic[], analysed) => {
+        publishProblems(analysed.problems);
+        void connection.sendDiagnostics({ uri, diagnostics });
+      },
+      progress: (message, percentage) => progress.report(percentage, message),
+      cancelled: () => token.isCancellationRequested,
+    });
+  } finally {
+    progress.done();
+  }
+});
+
+async function applyEdit(label: string, edit: WorkspaceEdit | undefined): Promise<boolean> {
+  if (!edit) return false;
+  const r = await connection.workspace.applyEdit({ label, edit });
+  return r.applied;
+}
+
+connection.onExecuteCommand(async (params) => {
+  const [args] = (params.arguments ?? []) as [InsertMissingArgs | FixAllArgs | undefined];
+  if (!args || typeof args.uri !== 'string') return false;
+  const a = await analysisFor(args.uri);
+  if (!a || !a.analysis.isPlan) return false;
+  const input = fixInput(a.analysis);
+  if (params.command === Commands.insertMissing) {
+    const { area, measure } = args as InsertMissingArgs;
+    const inserts = insertMissingInserts(input, area, measure);
+    return inserts.length ? applyEdit(t('Insert missing PlanLint sections'), workspaceEdit(a.analysis, inserts)) : false;
+  }
+  if (params.command === Commands.fixAll) {
+    const inserts = fixAllInserts(input);
+    return inserts.length ? applyEdit(t('Insert all missing PlanLint sections'), workspaceEdit(a.analysis, inserts)) : false;
+  }
+  return false;
+});
+
+documents.listen(connection);
+connection.listen();

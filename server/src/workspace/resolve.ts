@@ -1,0 +1,115 @@
+/**
+ * Config and profile for each document: the config file found by walking up from the document to
+ * its workspace folder (innermost folder wins), then `planlint.*` settings, then defaults.
+ */
+import { dirname, resolve } from 'node:path';
+import { globSync } from 'tinyglobby';
+import { type ConfigResult, findConfigFile, innermostFolder, loadConfigFile, mergeConfig, resolveProfileRef } from '../config/load';
+import { DEFAULT_CONFIG, type PlanlintConfig } from '../config/types';
+import type { FileProblem, Profile } from '../profile/types';
+import type { ClientSettings } from './settings';
+import type { FileProblems } from './types';
+
+export interface Resolution {
+  config: PlanlintConfig;
+  profile: Profile;
+  configFile?: string;
+  /** Matched by an `include` glob of the config file or the settings. */
+  included: boolean;
+  /** Problems of the config file and of the profile file it names (published on those files). */
+  problems: FileProblems[];
+  /** Where relative profile references of this document resolve from. */
+  baseDir?: string;
+}
+
+interface LoadedConfig {
+  config: PlanlintConfig;
+  problems: FileProblem[];
+  keyPositions: ConfigResult['keyPositions'];
+}
+
+export class Resolver {
+  private configs = new Map<string, LoadedConfig>();
+  private profiles = new Map<string, { profile: Profile; problems: FileProblem[] }>();
+  private globs = new Map<string, Set<string>>();
+
+  constructor(private readonly folders: () => string[]) {}
+
+  /** Forget cached config / profile files and glob results (a watched file changed). */
+  clear(): void {
+    this.configs.clear();
+    this.profiles.clear();
+    this.globs.clear();
+  }
+
+  /** Innermost workspace folder holding the file. */
+  folderOf(file: string): string | undefined {
+    return innermostFolder(file, this.folders());
+  }
+
+  resolve(file: string | undefined, settings: ClientSettings): Resolution {
+    const folder = file ? this.folderOf(file) : undefined;
+    const problems: FileProblems[] = [];
+    const configFile = file ? findConfigFile(dirname(file), folder) : undefined;
+    let fromFile: PlanlintConfig = {};
+    let origin: { file: string; line?: number; character?: number } | undefined;
+    if (configFile) {
+      const loaded = this.loadConfig(configFile);
+      if (loaded.problems.length) problems.push({ file: configFile, problems: loaded.problems });
+      fromFile = loaded.config;
+      if (fromFile.profile) origin = { file: configFile, ...loaded.keyPositions.profile };
+    }
+    const fromSettings: PlanlintConfig = {
+      ...(settings.profile ? { profile: settings.profile } : {}),
+      ...(settings.level ? { level: settings.level } : {}),
+      ...(settings.severity ? { severity: settings.severity } : {}),
+    };
+    const config = mergeConfig(DEFAULT_CONFIG, fromSettings, fromFile);
+    // A profile path is relative to the file that named it.
+    const profileBase = fromFile.profile && configFile ? dirname(configFile) : (folder ?? (file ? dirname(file) : process.cwd()));
+    const { profile, problems: profileProblems } = this.profileFor(config.profile ?? DEFAULT_CONFIG.profile!, profileBase, origin);
+    for (const p of profileProblems) problems.push({ file: p.file, problems: [p] });
+    let included = false;
+    if (file) {
+      if (configFile && fromFile.include?.length) included ||= this.matches(dirname(configFile), fromFile.include, file);
+      if (settings.include.length) included ||= this.matches(folder ?? dirname(file), settings.include, file);
+    }
+    return { config, profile, configFile, included, problems, baseDir: file ? dirname(file) : folder };
+  }
+
+  /** Resolve a profile reference (front matter `profile:`), relative to `baseDir`. */
+  profileRef(ref: string, baseDir: string): Profile | undefined {
+    return this.profileFor(ref, baseDir).profile;
+  }
+
+  private loadConfig(file: string): LoadedConfig {
+    let loaded = this.configs.get(file);
+    if (!loaded) {
+      const r = loadConfigFile(file);
+      loaded = { config: r.config ?? {}, problems: r.problems, keyPositions: r.keyPositions };
+      this.configs.set(file, loaded);
+    }
+    return loaded;
+  }
+
+  private profileFor(ref: string, baseDir: string, origin?: { file: string; line?: number; character?: number }): { profile: Profile; problems: FileProblem[] } {
+    const key = `${baseDir}\0${ref}\0${origin?.file ?? ''}`;
+    let r = this.profiles.get(key);
+    if (!r) {
+      // A broken or missing profile falls back to the built-in one; its problems are reported on the file.
+      r = resolveProfileRef(ref, baseDir, origin);
+      this.profiles.set(key, r);
+    }
+    return r;
+  }
+
+  private matches(base: string, patterns: string[], file: string): boolean {
+    const key = `${base}\0${patterns.join('\0')}`;
+    let set = this.globs.get(key);
+    if (!set) {
+      set = new Set(globSync(patterns, { cwd: base, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] }).map((p) => resolve(p)));
+      this.globs.set(key, set);
+    }
+    return set.has(resolve(file));
+  }
+}
