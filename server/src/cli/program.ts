@@ -1,0 +1,59 @@
+/** The `planlint` command: arguments in, output and exit code out. */
+import { setLocale, t } from '../l10n';
+import { localeArg, parseCommand, type CheckOptions } from './args';
+import { formatJson } from './format/json';
+import { formatMarkdown } from './format/markdown';
+import { formatSarif } from './format/sarif';
+import { formatText } from './format/text';
+import { helpText, version } from './help';
+import { exitCode, type RunReport } from './report';
+import { runCheck, SetupError } from './run';
+
+function systemLocale(): string | undefined {
+  return process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || undefined;
+}
+
+function format(run: RunReport, options: CheckOptions): string {
+  switch (options.format) {
+    case 'json':
+      return formatJson(run);
+    case 'sarif':
+      return formatSarif(run);
+    case 'markdown':
+      return formatMarkdown(run);
+    case 'text':
+      return formatText(run, options.color);
+  }
+}
+
+export async function main(argv: string[], cwd = process.cwd()): Promise<number> {
+  setLocale(localeArg(argv) ?? systemLocale());
+  const command = parseCommand(argv);
+  switch (command.kind) {
+    case 'help':
+      process.stdout.write(helpText());
+      return 0;
+    case 'version':
+      process.stdout.write(version() + '\n');
+      return 0;
+    case 'error':
+      process.stderr.write(`planlint: ${command.message}\n`);
+      return 2;
+  }
+  let run: RunReport;
+  try {
+    run = await runCheck(command.options, cwd);
+  } catch (e) {
+    if (!(e instanceof SetupError)) throw e;
+    process.stderr.write(`planlint: ${e.message}\n`);
+    return 2;
+  }
+  for (const failure of run.failures) process.stderr.write(`planlint: ${failure}\n`);
+  await write(format(run, command.options));
+  return exitCode(run);
+}
+
+/** Waits for stdout to drain so large outputs are not cut when piped. */
+function write(text: string): Promise<void> {
+  return new Promise((resolve) => process.stdout.write(text, () => resolve()));
+}

@@ -1,0 +1,107 @@
+/** Config and profile for each file: --config, else the config found by walking up from the file; --profile > front matter > config > national-2022. */
+import { dirname } from 'node:path';
+import { globSync } from 'tinyglobby';
+import { findConfigFile, loadConfigFile, mergeConfig, resolveProfileRef } from '../config/load';
+import { DEFAULT_CONFIG, type PlanlintConfig } from '../config/types';
+import { t } from '../l10n';
+import type { FileProblem, Profile } from '../profile/types';
+import type { CheckOptions } from './args';
+import { displayPath } from './report';
+
+export class SetupError extends Error {}
+
+interface LoadedConfig {
+  file?: string;
+  config: PlanlintConfig;
+  /** Absolute paths matched by the config's `include` globs. */
+  included: Set<string>;
+  error?: string;
+}
+
+export type FileSettings = { config: PlanlintConfig; profile: Profile; included: boolean } | { error: string };
+
+export class Settings {
+  private readonly configs = new Map<string, LoadedConfig>();
+  private readonly profiles = new Map<string, { profile?: Profile; error?: string }>();
+  private readonly explicitConfig?: LoadedConfig;
+  private readonly explicitProfile?: Profile;
+
+  constructor(
+    private readonly options: CheckOptions,
+    private readonly cwd: string,
+  ) {
+    if (options.config) {
+      this.explicitConfig = this.loadConfig(options.config);
+      if (this.explicitConfig.error) throw new SetupError(this.explicitConfig.error);
+    }
+    if (options.profile) {
+      const r = this.profileFor(options.profile, cwd);
+      if (!r.profile) throw new SetupError(r.error ?? options.profile);
+      this.explicitProfile = r.profile;
+    }
+  }
+
+  forFile(absPath: string): FileSettings {
+    let loaded = this.explicitConfig;
+    if (!loaded) {
+      const file = findConfigFile(dirname(absPath));
+      loaded = file ? this.loadConfig(file) : { config: {}, included: new Set() };
+    }
+    if (loaded.error) return { error: loaded.error };
+    const config = mergeConfig(DEFAULT_CONFIG, loaded.config, this.options.level ? { level: this.options.level } : {});
+    let profile = this.explicitProfile;
+    if (!profile) {
+      const base = loaded.file ? dirname(loaded.file) : this.cwd;
+      const r = this.profileFor(config.profile ?? DEFAULT_CONFIG.profile!, base);
+      if (!r.profile) return { error: r.error ?? String(config.profile) };
+      profile = r.profile;
+    }
+    return { config, profile, included: loaded.included.has(absPath) };
+  }
+
+  /** Resolves a front-matter `profile` reference (relative paths against the draft's folder). */
+  resolveProfile(ref: string, baseDir: string): Profile | undefined {
+    return this.profileFor(ref, baseDir).profile;
+  }
+
+  profileById(id: string): Profile | undefined {
+    for (const r of this.profiles.values()) if (r.profile?.id === id) return r.profile;
+    return undefined;
+  }
+
+  defaultProfileId(): string {
+    return this.explicitProfile?.id ?? DEFAULT_CONFIG.profile!;
+  }
+
+  private loadConfig(file: string): LoadedConfig {
+    const cached = this.configs.get(file);
+    if (cached) return cached;
+    const { config, problems } = loadConfigFile(file);
+    const loaded: LoadedConfig = { file, config: config ?? {}, included: new Set() };
+    if (problems.length || !config) {
+      loaded.error = t('invalid config {0}', this.problemText(file, problems));
+    } else if (config.include?.length) {
+      loaded.included = new Set(globSync(config.include, { cwd: dirname(file), absolute: true }));
+    }
+    this.configs.set(file, loaded);
+    return loaded;
+  }
+
+  private profileFor(ref: string, baseDir: string): { profile?: Profile; error?: string } {
+    const key = `${baseDir}\0${ref}`;
+    let r = this.profiles.get(key);
+    if (!r) {
+      const { profile, problems } = resolveProfileRef(ref, baseDir);
+      r = !problems.length ? { profile } : { error: t('invalid profile {0}', this.problemText(ref, problems)) };
+      this.profiles.set(key, r);
+    }
+    return r;
+  }
+
+  private problemText(file: string, problems: FileProblem[]): string {
+    const p = problems[0];
+    if (!p) return displayPath(file, this.cwd);
+    const where = `${displayPath(p.file || file, this.cwd)}:${p.line + 1}:${p.character + 1}`;
+    return `${where}: ${p.field ? p.field + ': ' : ''}${p.message}`;
+  }
+}
