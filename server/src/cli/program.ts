@@ -44,8 +44,9 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   try {
     run = await runCheck(command.options, cwd);
   } catch (e) {
-    if (!(e instanceof SetupError)) throw e;
-    process.stderr.write(`planlint: ${e.message}\n`);
+    // SetupError: invalid --config / --profile; anything else (a broken built-in profile) is reported the same way.
+    const message = e instanceof SetupError || !process.env.PLANLINT_DEBUG ? (e as Error).message : (e as Error).stack;
+    process.stderr.write(`planlint: ${message}\n`);
     return 2;
   }
   for (const failure of run.failures) process.stderr.write(`planlint: ${failure}\n`);
