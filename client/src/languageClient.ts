@@ -12,21 +12,16 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { RestartBudget } from './restartBudget';
 
 export const CLIENT_ID = 'planlint';
 export const CLIENT_NAME = 'PlanLint';
 
-/** Same policy as languageclient's default (restart up to 4 times in 3 minutes), but the user sees one message per episode. */
+/** languageclient's ErrorHandler on top of RestartBudget: the user sees one message per crash episode, not a storm. */
 export class CrashPolicy implements ErrorHandler {
-  private readonly restarts: number[] = [];
-  private notified = false;
+  private readonly budget = new RestartBudget();
 
-  constructor(
-    private readonly output: vscode.OutputChannel,
-    private readonly maxRestarts = 4,
-    private readonly windowMs = 3 * 60 * 1000,
-    private readonly now: () => number = Date.now,
-  ) {}
+  constructor(private readonly output: vscode.OutputChannel) {}
 
   error(_error: Error, _message: unknown, count: number | undefined): ErrorHandlerResult {
     // Connection read/write errors: keep going for a few, then shut down (closed() decides about restarting).
@@ -36,36 +31,26 @@ export class CrashPolicy implements ErrorHandler {
   }
 
   closed(): CloseHandlerResult {
-    const now = this.now();
-    this.restarts.push(now);
-    while (this.restarts.length > 0 && now - this.restarts[0] > this.windowMs) this.restarts.shift();
-    if (this.restarts.length > this.maxRestarts) {
-      this.restarts.length = 0;
-      this.notified = false;
+    const verdict = this.budget.crashed(Date.now());
+    if (verdict === 'give-up') {
       void this.showGiveUp();
       return { action: CloseAction.DoNotRestart, handled: true };
     }
-    if (!this.notified) {
-      this.notified = true;
-      this.output.appendLine(vscode.l10n.t('The PlanLint server stopped unexpectedly and is being restarted.'));
-      void vscode.window.showWarningMessage(
-        vscode.l10n.t('The PlanLint server stopped unexpectedly and is being restarted.'),
-      );
-    }
+    const message = vscode.l10n.t('The PlanLint server stopped unexpectedly and is being restarted.');
+    this.output.appendLine(message);
+    if (verdict === 'restart-and-tell') void vscode.window.showWarningMessage(message);
     return { action: CloseAction.Restart, handled: true };
   }
 
-  /** A manual restart starts a fresh episode. */
   reset(): void {
-    this.restarts.length = 0;
-    this.notified = false;
+    this.budget.reset();
   }
 
   private async showGiveUp(): Promise<void> {
     const restart = vscode.l10n.t('Restart Server');
     const output = vscode.l10n.t('Show Output');
     const choice = await vscode.window.showErrorMessage(
-      vscode.l10n.t('The PlanLint server crashed {0} times in 3 minutes and will not be restarted.', this.maxRestarts + 1),
+      vscode.l10n.t('The PlanLint server crashed {0} times in 3 minutes and will not be restarted.', this.budget.max + 1),
       restart,
       output,
     );
@@ -97,12 +82,13 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
       { scheme: 'untitled', language: 'markdown' },
     ],
     synchronize: { configurationSection: 'planlint', fileEvents: watchers },
-    initializationOptions: {
+    // A function, so a restart after the user grants trust sends the new state.
+    initializationOptions: () => ({
       // VS Code shows the contributed snippets itself; other editors get them from the server.
       builtinSnippets: false,
       // Restricted Mode: the server should not load custom profiles or snippet libraries from the workspace.
       trusted: vscode.workspace.isTrusted,
-    },
+    }),
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     errorHandler: crashPolicy,
