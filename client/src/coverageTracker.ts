@@ -106,7 +106,7 @@ export class CoverageTracker implements vscode.Disposable {
   }
 
   private editDelay(): number {
-    const ms = vscode.workspace.getConfiguration('planlint', this.document?.uri).get<number>('debounceMs', 200);
+    const ms = vscode.workspace.getConfiguration('planlint', this.document?.uri).get<number>('debounceMs', 75);
     return Math.max(0, ms) + 100;
   }
 
