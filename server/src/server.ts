@@ -61,7 +61,12 @@ let folders: string[] = [];
 let globalSettings: unknown = {};
 let snippetSources: SnippetSource[] = [builtinSnippets];
 
-const resolver = new Resolver(() => folders);
+let trusted = true;
+
+const resolver = new Resolver(
+  () => folders,
+  () => trusted,
+);
 const cache = new AnalysisCache();
 const debouncer = new Debouncer();
 const settingsCache = new Map<string, Promise<ClientSettings>>();
@@ -160,7 +165,8 @@ function revalidateAll(): void {
 
 connection.onInitialize((params) => {
   clientCaps = params.capabilities;
-  const options = (params.initializationOptions ?? {}) as { locale?: string; builtinSnippets?: boolean };
+  const options = (params.initializationOptions ?? {}) as { locale?: string; builtinSnippets?: boolean; trusted?: boolean };
+  trusted = options.trusted !== false;
   setLocale(params.locale ?? options.locale);
   pull = usePullDiagnostics(clientCaps);
   if (options.builtinSnippets === false) snippetSources = snippetSources.filter((s) => s !== builtinSnippets);

@@ -246,3 +246,27 @@ export class TestServer {
     this.connection.dispose();
   }
 }
+
+/** True when every edit only inserts (empty range). */
+export function insertOnly(edits: TextEdit[]): boolean {
+  return edits.every((e) => e.range.start.line === e.range.end.line && e.range.start.character === e.range.end.character);
+}
+
+/**
+ * Remove the inserted spans from `after` and compare with `before`: the insert kept every byte of
+ * the original. Works for any set of pure inserts.
+ */
+export function onlyInserted(before: string, after: string, edits: TextEdit[]): boolean {
+  const starts = [0];
+  for (let i = 0; i < before.length; i++) if (before[i] === '\n') starts.push(i + 1);
+  const offsets = edits
+    .map((e, i) => ({ at: Math.min(starts[e.range.start.line] ?? before.length, before.length) + e.range.start.character, len: e.newText.length, i }))
+    .sort((a, b) => a.at - b.at || a.i - b.i);
+  // Removing the spans left to right: each one starts at its original offset in what is left.
+  let restored = after;
+  for (const o of offsets) {
+    if (restored.slice(o.at, o.at + o.len) !== edits[o.i].newText) return false;
+    restored = restored.slice(0, o.at) + restored.slice(o.at + o.len);
+  }
+  return restored === before;
+}

@@ -68,7 +68,7 @@ function headingHover(a: DocAnalysis, section: number): string[] | undefined {
     return [
       `**${t('National measure')}** ${measure.number}${measure.title[lang]} · \`${area.id}/${measure.id}\``,
       '',
-      `${t('In')} ${area.number}${area.title[lang]} · ${status(m.status)}`,
+      `${t('National area')} ${area.number}${area.title[lang]} · ${status(m.status)}`,
       '',
       ...wording(measure.wording),
       '',

@@ -2,7 +2,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { t } from '../l10n';
 import type { CheckWorkspaceResult } from '../protocol';
 import type { Analysed } from '../workspace/analyse';
 import { diagnosticsOf } from './diagnostics';
@@ -26,7 +25,7 @@ export async function checkWorkspace(host: WorkspaceCheckHost): Promise<CheckWor
     if (host.cancelled()) return { ...result, cancelled: true };
     const file = host.files[i];
     const uri = URI.file(file).toString();
-    host.progress(t('{0}/{1}: {2}', String(i + 1), String(total), file), Math.round((i / Math.max(total, 1)) * 100));
+    host.progress(`${i + 1}/${total}: ${file}`, Math.round((i / Math.max(total, 1)) * 100));
     if (host.isOpen(uri)) continue;
     let text: string;
     try {

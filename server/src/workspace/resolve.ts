@@ -6,6 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { type ConfigResult, findConfigFile, innermostFolder, loadConfigFile, mergeConfig, resolveProfileRef } from '../config/load';
 import { DEFAULT_CONFIG, type PlanlintConfig } from '../config/types';
+import { isBuiltinProfileId } from '../profile';
 import type { FileProblem, Profile } from '../profile/types';
 import type { ClientSettings } from './settings';
 import type { FileProblems } from './types';
@@ -33,7 +34,14 @@ export class Resolver {
   private profiles = new Map<string, { profile: Profile; problems: FileProblem[] }>();
   private globs = new Map<string, Set<string>>();
 
-  constructor(private readonly folders: () => string[]) {}
+  /**
+   * @param trusted false in an untrusted workspace (VS Code Restricted Mode): no workspace config
+   *   files or profile files, only the built-in profile and the user's settings.
+   */
+  constructor(
+    private readonly folders: () => string[],
+    private readonly trusted: () => boolean = () => true,
+  ) {}
 
   /** Forget cached config / profile files and glob results (a watched file changed). */
   clear(): void {
@@ -50,7 +58,8 @@ export class Resolver {
   resolve(file: string | undefined, settings: ClientSettings): Resolution {
     const folder = file ? this.folderOf(file) : undefined;
     const problems: FileProblems[] = [];
-    const configFile = file ? findConfigFile(dirname(file), folder) : undefined;
+    const trusted = this.trusted();
+    const configFile = file && trusted ? findConfigFile(dirname(file), folder) : undefined;
     let fromFile: PlanlintConfig = {};
     let origin: { file: string; line?: number; character?: number } | undefined;
     if (configFile) {
@@ -67,7 +76,9 @@ export class Resolver {
     const config = mergeConfig(DEFAULT_CONFIG, fromSettings, fromFile);
     // A profile path is relative to the file that named it.
     const profileBase = fromFile.profile && configFile ? dirname(configFile) : (folder ?? (file ? dirname(file) : process.cwd()));
-    const { profile, problems: profileProblems } = this.profileFor(config.profile ?? DEFAULT_CONFIG.profile!, profileBase, origin);
+    let ref = config.profile ?? DEFAULT_CONFIG.profile!;
+    if (!trusted && !isBuiltinProfileId(ref)) ref = DEFAULT_CONFIG.profile!;
+    const { profile, problems: profileProblems } = this.profileFor(ref, profileBase, origin);
     for (const p of profileProblems) problems.push({ file: p.file, problems: [p] });
     let included = false;
     if (file) {
@@ -79,6 +90,7 @@ export class Resolver {
 
   /** Resolve a profile reference (front matter `profile:`), relative to `baseDir`. */
   profileRef(ref: string, baseDir: string): Profile | undefined {
+    if (!this.trusted() && !isBuiltinProfileId(ref)) return undefined;
     return this.profileFor(ref, baseDir).profile;
   }
 
