@@ -123,7 +123,8 @@ describe('area skeleton', () => {
     const fix = input(ZH);
     const out = apply(ZH, insertFor(fix, finding('closing-chapter-missing', { area: 'organisation' })), fix);
     expect(out.startsWith(ZH)).toBe(true);
-    expect(out.slice(ZH.length).split('\n')[0]).toBe(`## 四、${area('organisation').title.zh}`);
+    // A blank line, then the chapter.
+    expect(out.slice(ZH.length).split('\n').slice(0, 2)).toEqual(['', `## 四、${area('organisation').title.zh}`]);
   });
 
   it('offers nothing when the chapter exists', () => {
@@ -144,8 +145,9 @@ describe('area skeleton', () => {
     const fix = input(flat);
     const out = apply(flat, insertFor(fix, finding('area-missing', { area: 'environmental-governance' })), fix);
     const added = out.slice(flat.length).split('\n');
-    expect(added[0]).toBe(`三、${area('environmental-governance').title.zh}`);
-    expect(added[2]).toBe(`（一）${m('air').title.zh}。〔待补充：${m('air').title.zh}的具体措施〕`);
+    expect(added[0]).toBe('');
+    expect(added[1]).toBe(`三、${area('environmental-governance').title.zh}`);
+    expect(added[3]).toBe(`（一）${m('air').title.zh}。〔待补充：${m('air').title.zh}的具体措施〕`);
   });
 
   it('numbers an English draft with Roman chapters and writes English titles', () => {
