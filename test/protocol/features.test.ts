@@ -216,6 +216,7 @@ describe('coverage request', () => {
 describe('workspace check', () => {
   it('publishes diagnostics for every plan file without opening it, with progress', async () => {
     const token = 'check-1';
+    const since = server.published.length;
     const progress: string[] = [];
     const sub = server.connection.onProgress(WorkDoneProgress.type, token, (v) => progress.push(v.kind === 'begin' ? `begin:${(v as WorkDoneProgressBegin).title}` : v.kind));
     const result = await server.connection.sendRequest(CheckWorkspaceRequest, { workDoneToken: token });
@@ -223,9 +224,9 @@ describe('workspace check', () => {
     expect(result).toMatchObject({ files: 5, plans: 4, cancelled: false });
     expect(progress[0]).toBe('begin:Checking plan files');
     expect(progress.at(-1)).toBe('end');
-    const en = await server.waitForDiagnostics(fixture('gap-en.md').uri);
+    const en = await server.waitForDiagnostics(fixture('gap-en.md').uri, () => true, since);
     expect(en.diagnostics.some((d) => d.code === 'area-missing' && (d.data as { area: string }).area === 'environmental-governance')).toBe(true);
-    const readme = await server.waitForDiagnostics(fixture('README.md').uri);
+    const readme = await server.waitForDiagnostics(fixture('README.md').uri, () => true, since);
     expect(readme.diagnostics).toEqual([]);
     const total = Object.values(result.counts).reduce((a, b) => a + b, 0);
     expect(total).toBeGreaterThan(0);

@@ -34,7 +34,8 @@ import {
 } from 'vscode-languageserver-protocol/node';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const serverBundle = resolve(repoRoot, 'dist/server/server.js');
+/** The bundle under test; PLANLINT_SERVER_BUNDLE points elsewhere (e.g. a production build). */
+export const serverBundle = resolve(repoRoot, process.env.PLANLINT_SERVER_BUNDLE ?? 'dist/server/server.js');
 export const fixtureDir = resolve(repoRoot, 'test/fixtures/protocol');
 
 export function fixture(name: string): { path: string; uri: string; text: string } {
@@ -106,11 +107,15 @@ export function editsFor(edit: WorkspaceEdit, uri: string): { version: number | 
 
 export class TestDocument {
   version = 1;
+  /** Publications before this document was opened (e.g. of an earlier document with the same uri) are ignored. */
+  private readonly since: number;
   constructor(
     readonly server: TestServer,
     readonly uri: string,
     public text: string,
-  ) {}
+  ) {
+    this.since = server.published.length;
+  }
 
   /** Replace a range (incremental sync) and bump the version. */
   change(range: { start: { line: number; character: number }; end: { line: number; character: number } }, newText: string): number {
@@ -144,7 +149,12 @@ export class TestDocument {
 
   /** Wait until diagnostics for the current (or given) version arrive. */
   diagnostics(version = this.version): Promise<PublishDiagnosticsParams> {
-    return this.server.waitForDiagnostics(this.uri, (p) => p.version === version);
+    return this.server.waitForDiagnostics(this.uri, (p) => p.version === version, this.since);
+  }
+
+  /** Every publication for this document since it was opened. */
+  published(): PublishDiagnosticsParams[] {
+    return this.server.published.slice(this.since).filter((p) => p.uri === this.uri);
   }
 }
 
@@ -204,8 +214,8 @@ export class TestServer {
   }
 
   /** Resolves with the first (already received or future) publication for `uri` that passes `test`. */
-  waitForDiagnostics(uri: string, test: (p: PublishDiagnosticsParams) => boolean = () => true): Promise<PublishDiagnosticsParams> {
-    const seen = this.published.find((p) => p.uri === uri && test(p));
+  waitForDiagnostics(uri: string, test: (p: PublishDiagnosticsParams) => boolean = () => true, since = 0): Promise<PublishDiagnosticsParams> {
+    const seen = this.published.slice(since).find((p) => p.uri === uri && test(p));
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve) => this.waiters.push({ uri, test, resolve }));
   }

@@ -1,4 +1,8 @@
 /** The built server's lifecycle: initialize (en, zh-cn), capabilities, plan detection, pull diagnostics, shutdown/exit. */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   CodeActionRequest,
@@ -7,7 +11,7 @@ import {
   HoverRequest,
   TextDocumentSyncKind,
 } from 'vscode-languageserver-protocol/node';
-import { fixture, PULL_CAPABILITIES, TestServer } from './harness';
+import { PULL_CAPABILITIES, TestServer } from './harness';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -79,12 +83,21 @@ describe('which files are plans', () => {
   });
 
   it('treats a file matched by planlint.include as a plan', async () => {
-    server = await TestServer.start({ settings: { include: ['notes/**/*.md'] } });
-    const text = '# Notes\n\n## 1. Industry\n\nSteel and cement.\n';
-    const uri = fixture('README.md').uri.replace('README.md', 'notes/draft.md');
-    const included = server.open(uri, text);
-    // Include globs match files on disk; this one is not there, so it is not a plan.
-    expect((await included.diagnostics()).diagnostics).toEqual([]);
+    const folder = mkdtempSync(join(tmpdir(), 'planlint-include-'));
+    try {
+      mkdirSync(join(folder, 'notes'));
+      // Neither names the national Plan nor has front matter: only the include glob makes it a plan.
+      const text = '# 城区环境工作要点\n\n## 一、工业\n\n推进钢铁行业超低排放改造。\n';
+      writeFileSync(join(folder, 'notes', 'draft.md'), text);
+      writeFileSync(join(folder, 'other.md'), text);
+      server = await TestServer.start({ workspaceFolders: [folder], settings: { include: ['notes/**/*.md'] } });
+      const included = server.open(pathToFileURL(join(folder, 'notes', 'draft.md')).toString(), text);
+      const other = server.open(pathToFileURL(join(folder, 'other.md')).toString(), text);
+      expect((await included.diagnostics()).diagnostics.map((d) => d.code)).toContain('area-missing');
+      expect((await other.diagnostics()).diagnostics).toEqual([]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
 

@@ -82,8 +82,9 @@ export function codeActions(a: DocAnalysis, params: CodeActionParams): CodeActio
   const actions: CodeAction[] = [];
   if (wants(params, CodeActionKind.QuickFix)) {
     const fromClient = params.context.diagnostics.filter((d) => d.source === 'planlint');
+    // The diagnostics the client sent say which findings the user is on; without any, those in the range.
     const findings = a.result.findings.filter(
-      (f) => f.rule !== 'config-error' && (overlaps(f, params) || fromClient.some((d) => sameFinding(d, f))),
+      (f) => f.rule !== 'config-error' && (fromClient.length ? fromClient.some((d) => sameFinding(d, f)) : overlaps(f, params)),
     );
     for (const f of findings) {
       const diagnostic = fromClient.find((d) => sameFinding(d, f)) ?? toDiagnostic(f, a.version);
