@@ -1,0 +1,254 @@
+/**
+ * Coverage of every area and measure, from headings and body evidence together.
+ *
+ * A measure is covered by a non-empty section whose heading names it, by an explicit
+ * `planlint covers` annotation, or by body text that is clearly about it (see `bodyCovers`).
+ * Preamble text (形势, 总体要求, 指导思想, 工作原则, 主要目标, text before the first chapter) only
+ * ever makes a measure or area `mentioned`.
+ */
+import type { Level, ProfileArea } from '../profile/types';
+import type { PlanModel, Range } from '../document/types';
+import type { AreaCoverage, AreaStatus, Evidence, MeasureCoverage, MeasureStatus } from './types';
+import { aligned } from './values';
+import type { BlockInfo, PlanView } from './view';
+
+/** `planlint covers AREA[/MEASURE]` annotations, resolved. */
+export interface CoversAnnotation {
+  area: string;
+  measure?: string;
+  range: Range;
+  section: number;
+  text: string;
+}
+
+const MAX_EVIDENCE = 6;
+
+function lineText(model: PlanModel, line: number): string {
+  const start = model.lineStarts[line] ?? 0;
+  const end = line + 1 < model.lineStarts.length ? model.lineStarts[line + 1] : model.text.length;
+  const t = model.text.slice(start, end).trim();
+  return t.length > 120 ? `${t.slice(0, 119)}…` : t;
+}
+
+/** Evidence for a block: the line of the first term found (aligned text), else the block's first line. */
+function blockEvidence(model: PlanModel, info: BlockInfo, terms: string[], kind: Evidence['kind'] = 'body'): Evidence {
+  const b = info.block;
+  let line = b.range.start.line;
+  const al = aligned(b.text);
+  for (const term of terms) {
+    const at = al.indexOf(term);
+    if (at >= 0) {
+      const before = b.text.slice(0, at);
+      line = b.range.start.line + (before.match(/\r\n|\r|\n/g)?.length ?? 0);
+      break;
+    }
+  }
+  const range: Range =
+    line === b.range.start.line
+      ? { start: b.range.start, end: line === b.range.end.line ? b.range.end : { line, character: lineText(model, line).length } }
+      : { start: { line, character: 0 }, end: { line, character: lineText(model, line).length } };
+  return { kind, line, range, text: lineText(model, line), terms, section: b.section };
+}
+
+function headingEvidence(model: PlanModel, section: number, terms: string[]): Evidence {
+  const h = model.sections[section].heading;
+  return { kind: 'heading', line: h.range.start.line, range: h.range, text: lineText(model, h.range.start.line), terms, section };
+}
+
+function applies(levels: Level[] | undefined, level: Level | undefined): boolean {
+  return !level || !levels || levels.length === 0 || levels.includes(level);
+}
+
+/** Nearest section (self or ancestor) satisfying `pick`. */
+function nearest(view: PlanView, section: number, pick: (i: number) => boolean): number {
+  for (let s = section; s >= 0; s = view.model.sections[s].parent) if (pick(s)) return s;
+  return -1;
+}
+
+function count(info: BlockInfo, measure: string): number {
+  return info.measureTerms.get(measure)?.size ?? 0;
+}
+
+function topCount(info: BlockInfo, except?: string): number {
+  let n = 0;
+  for (const [m, set] of info.measureTerms) if (m !== except) n = Math.max(n, set.size);
+  return n;
+}
+
+/**
+ * Does body block `info` (outside the preamble) cover `measure`?
+ * - inside another measure's section: only a paragraph clearly about this one (≥ 2 distinct
+ *   terms, more than the section's own measure has in it) — a heading deleted, its text kept;
+ * - in a chapter of the measure's area (no sub-section heading): one term, if no other measure
+ *   dominates the paragraph, or two terms;
+ * - elsewhere: ≥ 2 distinct terms and no other measure with more in the paragraph.
+ */
+function bodyCovers(view: PlanView, info: BlockInfo, measure: string): boolean {
+  const d = count(info, measure);
+  if (d === 0) return false;
+  const s = info.block.section;
+  const owner = s < 0 ? -1 : nearest(view, s, (i) => view.sections[i].headMeasures.size > 0);
+  if (owner >= 0) {
+    const own = view.sections[owner].headMeasures;
+    if (own.has(measure)) return true;
+    let ownMax = 0;
+    for (const m of own) ownMax = Math.max(ownMax, count(info, m));
+    return d >= 2 && d > ownMax;
+  }
+  const area = s < 0 ? undefined : view.sections[s].area;
+  if (area !== undefined && area === view.measureArea.get(measure)) return d >= 2 || d >= topCount(info, measure);
+  return d >= 2 && d >= topCount(info, measure);
+}
+
+export interface CoverageInput {
+  view: PlanView;
+  level?: Level;
+  covers: CoversAnnotation[];
+}
+
+export function computeCoverage({ view, level, covers }: CoverageInput): { areas: AreaCoverage[]; score: number } {
+  const { model, profile } = view;
+  const areas: AreaCoverage[] = [];
+  let required = 0;
+  let gained = 0;
+
+  for (const area of profile.areas) {
+    const areaRequired = applies(area.levels, level);
+    const measures: MeasureCoverage[] = [];
+    for (const m of area.measures) {
+      const mc = measureCoverage(view, area, m.id, covers);
+      mc.required = areaRequired && applies(m.levels, level);
+      measures.push(mc);
+      if (mc.required) {
+        required++;
+        gained += mc.status === 'covered' ? 1 : mc.status === 'mentioned' ? 0.5 : 0;
+      }
+    }
+    areas.push(areaCoverage(view, area, measures, covers, areaRequired));
+  }
+  const score = required === 0 ? 1 : Math.round((gained / required) * 100) / 100;
+  return { areas, score };
+}
+
+function measureCoverage(view: PlanView, area: ProfileArea, measure: string, covers: CoversAnnotation[]): MeasureCoverage {
+  const { model, sections } = view;
+  const evidence: Evidence[] = [];
+  let status: MeasureStatus = 'missing';
+  let section: number | undefined;
+  const push = (e: Evidence) => {
+    if (evidence.length < MAX_EVIDENCE && !evidence.some((x) => x.line === e.line && x.kind === e.kind)) evidence.push(e);
+  };
+
+  for (const c of covers) {
+    if (c.area === area.id && c.measure === measure) {
+      status = 'covered';
+      if (c.section >= 0) section ??= c.section;
+      push({ kind: 'annotation', line: c.range.start.line, range: c.range, text: c.text, terms: [], section: c.section });
+    }
+  }
+  // headings: a non-preamble section naming the measure, with something in it
+  sections.forEach((info, i) => {
+    if (info.preamble || !info.headMeasures.has(measure)) return;
+    const terms = info.headTerms.get(measure) ?? [];
+    if (info.hasContent) {
+      status = 'covered';
+      section ??= i;
+      push(headingEvidence(model, i, terms));
+    } else if (status === 'missing') {
+      status = 'mentioned';
+      push(headingEvidence(model, i, terms));
+    }
+  });
+  // body
+  let mentionedAt: Evidence | undefined;
+  for (const info of view.blocks) {
+    const terms = info.measureTerms.get(measure);
+    if (!terms) continue;
+    if (!info.preamble && bodyCovers(view, info, measure)) {
+      if (status !== 'covered') section ??= info.block.section >= 0 ? info.block.section : undefined;
+      status = 'covered';
+      push(blockEvidence(model, info, [...terms]));
+    } else if (!mentionedAt && (info.preamble || passing(view, info, measure))) {
+      mentionedAt = blockEvidence(model, info, [...terms]);
+    }
+  }
+  if (status === 'missing' && mentionedAt) {
+    status = 'mentioned';
+    push(mentionedAt);
+  }
+  // the mention is the evidence of a mentioned measure; a covered one keeps only covering evidence
+  return { id: measure, status, evidence, section, required: true };
+}
+
+/** A passing term outside the preamble counts as a mention unless it sits in another area's or measure's section. */
+function passing(view: PlanView, info: BlockInfo, measure: string): boolean {
+  const s = info.block.section;
+  if (s < 0) return true;
+  const owner = nearest(view, s, (i) => view.sections[i].headMeasures.size > 0);
+  if (owner >= 0) return view.sections[owner].headMeasures.has(measure);
+  const area = view.sections[s].area;
+  return area === undefined || area === view.measureArea.get(measure);
+}
+
+function areaCoverage(view: PlanView, area: ProfileArea, measures: MeasureCoverage[], covers: CoversAnnotation[], required: boolean): AreaCoverage {
+  const { model, sections } = view;
+  const evidence: Evidence[] = [];
+  let section: number | undefined;
+  let chapter = false;
+
+  for (const c of covers) {
+    if (c.area === area.id && !c.measure) {
+      chapter = true;
+      if (c.section >= 0) section ??= c.section;
+      evidence.push({ kind: 'annotation', line: c.range.start.line, range: c.range, text: c.text, terms: [], section: c.section });
+    }
+  }
+  // a chapter: a non-preamble section whose heading names the area (or whose sub-sections do), with content
+  let emptyChapter: number | undefined;
+  sections.forEach((info, i) => {
+    if (info.preamble || info.area !== area.id) return;
+    const parent = model.sections[i].parent;
+    if (parent >= 0 && sections[parent].area === area.id) return; // only the outermost section of the area
+    const named = info.headAreas.has(area.id) || (model.sections[i].children.length > 0 && info.headMeasures.size === 0);
+    if (!named) return;
+    if (info.hasContent) {
+      chapter = true;
+      section ??= i;
+      if (evidence.length < MAX_EVIDENCE) evidence.push(headingEvidence(model, i, headTermsOfArea(view, i, area.id)));
+    } else emptyChapter ??= i;
+  });
+
+  const req = measures.filter((m) => m.required);
+  const covered = req.filter((m) => m.status === 'covered').length;
+  let status: AreaStatus;
+  if (chapter || (req.length > 0 && covered * 2 >= req.length)) status = 'covered';
+  else if (covered > 0) status = 'partial';
+  else {
+    const mention = emptyChapter !== undefined ? headingEvidence(model, emptyChapter, headTermsOfArea(view, emptyChapter, area.id)) : areaMention(view, area.id);
+    const measureMention = measures.find((m) => m.status === 'mentioned');
+    if (mention) evidence.push(mention);
+    else if (measureMention) evidence.push(measureMention.evidence[0]);
+    status = mention || measureMention ? 'mentioned' : 'missing';
+  }
+  if (status === 'partial' && section === undefined) section = measures.find((m) => m.status === 'covered')?.section;
+  return { id: area.id, status, measures, section, evidence, required };
+}
+
+function headTermsOfArea(view: PlanView, section: number, area: string): string[] {
+  const out: string[] = [];
+  const norm = view.model.sections[section].heading.norm;
+  for (const a of view.profile.areas) {
+    if (a.id !== area) continue;
+    for (const t of [...a.aliases.zh, ...a.aliases.en]) if (norm.includes(t)) out.push(t);
+  }
+  return out;
+}
+
+/** First block naming the area itself (its aliases or evidence terms), anywhere in the text. */
+function areaMention(view: PlanView, area: string): Evidence | undefined {
+  for (const info of view.blocks) {
+    const terms = info.areaTerms.get(area);
+    if (terms) return blockEvidence(view.model, info, [...terms]);
+  }
+  return undefined;
+}

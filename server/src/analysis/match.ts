@@ -1,0 +1,159 @@
+/**
+ * Profile term matching: one Aho–Corasick automaton per profile over every alias, evidence term,
+ * indicator term and marker, run once per normalised block or heading text.
+ */
+import AhoCorasick from 'modern-ahocorasick';
+import { normalize } from '../document/normalize';
+import type { Profile } from '../profile/types';
+
+export type TermOwner =
+  | { kind: 'area-alias'; area: string }
+  | { kind: 'area-evidence'; area: string }
+  | { kind: 'measure-alias'; area: string; measure: string }
+  | { kind: 'measure-evidence'; area: string; measure: string }
+  | { kind: 'indicator'; indicator: number }
+  | { kind: 'plan-marker' }
+  | { kind: 'preamble-heading' }
+  | { kind: 'target-heading' };
+
+export interface TermHit {
+  /** The normalised term that matched. */
+  term: string;
+  /** Offsets in the scanned (normalised) text, end exclusive. */
+  start: number;
+  end: number;
+  owners: readonly TermOwner[];
+}
+
+export interface ProfileMatcher {
+  /** All term hits in normalised text, contained hits dropped (水环境治理 hides 环境治理). */
+  scan(norm: string): readonly TermHit[];
+}
+
+const cache = new WeakMap<Profile, ProfileMatcher>();
+
+export function matcherFor(profile: Profile): ProfileMatcher {
+  let m = cache.get(profile);
+  if (!m) {
+    m = buildMatcher(profile);
+    cache.set(profile, m);
+  }
+  return m;
+}
+
+function collectTerms(profile: Profile): Map<string, TermOwner[]> {
+  const terms = new Map<string, TermOwner[]>();
+  const add = (list: readonly string[] | undefined, owner: TermOwner) => {
+    for (const raw of list ?? []) {
+      const term = normalize(String(raw));
+      if (term.length === 0) continue;
+      let owners = terms.get(term);
+      if (!owners) terms.set(term, (owners = []));
+      owners.push(owner);
+    }
+  };
+  const both = (set: { zh?: string[]; en?: string[] } | undefined, owner: TermOwner) => {
+    add(set?.zh, owner);
+    add(set?.en, owner);
+  };
+  for (const area of profile.areas) {
+    both(area.aliases, { kind: 'area-alias', area: area.id });
+    both(area.evidence, { kind: 'area-evidence', area: area.id });
+    for (const m of area.measures) {
+      both(m.aliases, { kind: 'measure-alias', area: area.id, measure: m.id });
+      both(m.evidence, { kind: 'measure-evidence', area: area.id, measure: m.id });
+    }
+  }
+  profile.indicators.forEach((ind, i) => both(ind.terms, { kind: 'indicator', indicator: i }));
+  both(profile.planMarkers, { kind: 'plan-marker' });
+  both(profile.preambleHeadings, { kind: 'preamble-heading' });
+  both(profile.targetHeadings, { kind: 'target-heading' });
+  return terms;
+}
+
+const ALNUM = /[a-z0-9]/;
+const HAN = /[\u3400-\u9fff]/;
+/** Government bodies named after a field (交通运输局, 农业农村厅, 住房和城乡建设部门) are not the field itself. */
+const ORGAN = /^(?:局|厅|委|办|部(?![分署位件]))/;
+
+/** Word boundaries for ASCII terms ("air" not in "chair"; plural -s / -es allowed). */
+function boundaryOk(text: string, start: number, end: number, term: string): boolean {
+  if (ALNUM.test(term[0]) && start > 0 && ALNUM.test(text[start - 1])) return false;
+  if (ALNUM.test(term[term.length - 1]) && end < text.length && ALNUM.test(text[end])) {
+    const rest = /^(?:e?s)(?![a-z0-9])/.exec(text.slice(end, end + 3));
+    if (!rest) return false;
+  }
+  if (HAN.test(term[term.length - 1]) && ORGAN.test(text.slice(end, end + 3))) return false;
+  return true;
+}
+
+const MAX_CACHE = 20000;
+
+function buildMatcher(profile: Profile): ProfileMatcher {
+  const terms = collectTerms(profile);
+  const entries = [...terms.entries()];
+  const ac = entries.length > 0 ? new AhoCorasick(entries.map(([pattern], i) => ({ pattern, data: i }))) : undefined;
+  // Scans are pure per text: keep results so that re-analysis after an edit only scans changed blocks.
+  const memo = new Map<string, TermHit[]>();
+  return {
+    scan(norm: string): readonly TermHit[] {
+      if (!ac || norm.length === 0) return [];
+      const known = memo.get(norm);
+      if (known) return known;
+      let raw: TermHit[] = [];
+      try {
+        for (const m of ac.search(norm)) {
+          const [term, owners] = entries[m.data as number];
+          if (boundaryOk(norm, m.start, m.end, term)) raw.push({ term, start: m.start, end: m.end, owners });
+        }
+      } catch {
+        raw = []; // text the segmenter rejects (lone surrogates): no terms
+      }
+      // containment is decided per channel: an indicator phrase (新能源汽车新车销售量) must not hide
+      // the evidence term inside it (新能源汽车), nor the reverse
+      const isInd = (o: TermOwner) => o.kind === 'indicator';
+      const split = (keep: (o: TermOwner) => boolean) =>
+        raw.flatMap((h) => {
+          const owners = h.owners.filter(keep);
+          return owners.length === 0 ? [] : [owners.length === h.owners.length ? h : { ...h, owners }];
+        });
+      const hits = [...dropContained(split((o) => !isInd(o))), ...dropContained(split(isInd))].sort((a, b) => a.start - b.start);
+      if (memo.size >= MAX_CACHE) memo.clear();
+      memo.set(norm, hits);
+      return hits;
+    },
+  };
+}
+
+/** The areas a hit speaks for (area or measure owners), for deciding what a containing hit may absorb. */
+function areasOf(owners: readonly TermOwner[]): Set<string> {
+  const out = new Set<string>();
+  for (const o of owners) if ('area' in o) out.add(o.area);
+  return out;
+}
+
+/**
+ * Drop hits inside a longer hit (城市绿色配送 hides 城市). A contained hit of the same area is folded
+ * into the longer one instead (组织领导 is the organisation area and its leadership measure).
+ */
+function dropContained(hits: TermHit[]): TermHit[] {
+  if (hits.length < 2) return hits;
+  const sorted = [...hits].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: TermHit[] = [];
+  let container: TermHit | undefined;
+  for (const h of sorted) {
+    if (container && h.end <= container.end) {
+      const areas = areasOf(container.owners);
+      const same = h.owners.filter((o) => 'area' in o && areas.has(o.area) && !container!.owners.includes(o));
+      if (same.length > 0) {
+        const merged: TermHit = { ...container, owners: [...container.owners, ...same] };
+        out[out.length - 1] = merged;
+        container = merged;
+      }
+      continue;
+    }
+    out.push(h);
+    container = h;
+  }
+  return out;
+}

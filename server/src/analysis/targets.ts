@@ -1,0 +1,316 @@
+/**
+ * 2025 and 2030 target statements: where they are, whether they state a number, and the indicator
+ * values they give, compared with the national ones.
+ *
+ * A statement starts at a year marker (到2025年, 2025年前/底, “十四五”末, by 2025, by the end of 2030 …)
+ * and runs to the next marker or the end of its block; a block ending in “：” carries on into the
+ * list items after it. Headings (“（一）2025年目标”) and table columns headed by a year make
+ * statements for their text too.
+ */
+import { offsetAt, positionAt } from '../document/positions';
+import type { PlanModel, Range } from '../document/types';
+import type { Profile, ProfileIndicator } from '../profile/types';
+import type { IndicatorValue, TargetStatement } from './types';
+import { aligned, convertUnit, findValues, type ParsedValue } from './values';
+import type { PlanView } from './view';
+
+export const TARGET_YEARS = [2025, 2030] as const;
+
+export interface YearMarker {
+  year: number;
+  start: number;
+  end: number;
+}
+
+const Q = '["“”\'‘’「」『』]?';
+const ZH_BY = /(?<![0-9]\s*年?\s*)(?:到|至|截至|截止到?|在|于)\s*(20\d\d)\s*年(?:底|末)?/g;
+const ZH_BEFORE = /(20\d\d)\s*年\s*(?:前|以前|之前|年底|底|末)/g;
+const ZH_GOAL = /(20\d\d)\s*年?\s*(?:的)?(?:主要|总体|发展|工作)?(?:目标|指标)/g;
+const ZH_PLAN_END = new RegExp(`${Q}(十四五|十五五)${Q}\\s*(?:时期|规划)?\\s*(?:期末|末期|末)`, 'g');
+const EN_BY = /\b(?:by|until|till|through|before|in)\s+(?:the\s+end\s+of\s+|end[- ]|the\s+year\s+)?(20\d\d)\b/g;
+const EN_GOAL = /\b(20\d\d)\s+(?:targets?|goals?|objectives?)\b|\b(?:targets?|goals?|objectives?)\s+for\s+(20\d\d)\b/g;
+const EN_PLAN_END = /\bend\s+of\s+the\s+(14th|15th|fourteenth|fifteenth)\s+five[- ]year\s+plan/g;
+/** 2030年前(实现)碳达峰 restates the national peaking goal; it is not the plan's 2030 target. */
+const PEAKING_AFTER = /^\s*(?:实现|完成|力争)?\s*(?:碳排放)?\s*(?:碳)?达峰/;
+const PEAKING_BEFORE = /peak\w*[^.;]{0,40}$/;
+
+/** Year markers in aligned text, earliest first, overlaps removed. */
+export function findYearMarkers(text: string): YearMarker[] {
+  const found: YearMarker[] = [];
+  const add = (year: number, start: number, end: number) => {
+    if (Number.isFinite(year)) found.push({ year, start, end });
+  };
+  for (const m of text.matchAll(ZH_BY)) add(Number(m[1]), m.index, m.index + m[0].length);
+  for (const m of text.matchAll(ZH_BEFORE)) {
+    const end = m.index + m[0].length;
+    if (/前$/.test(m[0]) && PEAKING_AFTER.test(text.slice(end, end + 12))) continue;
+    add(Number(m[1]), m.index, end);
+  }
+  for (const m of text.matchAll(ZH_GOAL)) add(Number(m[1]), m.index, m.index + m[0].length);
+  for (const m of text.matchAll(ZH_PLAN_END)) add(m[1] === '十四五' ? 2025 : 2030, m.index, m.index + m[0].length);
+  for (const m of text.matchAll(EN_BY)) {
+    if (/^before/.test(m[0]) && PEAKING_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index))) continue;
+    add(Number(m[1]), m.index, m.index + m[0].length);
+  }
+  for (const m of text.matchAll(EN_GOAL)) add(Number(m[1] ?? m[2]), m.index, m.index + m[0].length);
+  for (const m of text.matchAll(EN_PLAN_END)) add(/14|fourteenth/.test(m[1]) ? 2025 : 2030, m.index, m.index + m[0].length);
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: YearMarker[] = [];
+  for (const f of found) {
+    const last = out[out.length - 1];
+    if (last && f.start < last.end) continue;
+    out.push(f);
+  }
+  return out;
+}
+
+/** One stretch of text stating a year's targets. */
+interface Statement {
+  year: number;
+  block: number;
+  /** Offsets in the block's text. */
+  start: number;
+  end: number;
+  /** The statement sits in a targets section (主要目标). */
+  inTargets: boolean;
+  quantified: boolean;
+  values: Array<{ indicator: ProfileIndicator; value: ParsedValue; block: number }>;
+}
+
+/** Document range of [start, end) in block `b`'s text, or the block's range when offsets cannot be mapped. */
+function blockRange(model: PlanModel, b: number, start: number, end: number): Range {
+  const block = model.blocks[b];
+  const base = offsetAt(model, block.range.start);
+  if (model.text.slice(base, base + block.text.length) !== block.text) return block.range;
+  return { start: positionAt(model, base + start), end: positionAt(model, base + end) };
+}
+
+interface IndicatorPattern {
+  indicator: number;
+  re: RegExp;
+}
+
+const patternCache = new WeakMap<Profile, IndicatorPattern[]>();
+
+function indicatorPatterns(profile: Profile): IndicatorPattern[] {
+  let pats = patternCache.get(profile);
+  if (pats) return pats;
+  pats = [];
+  profile.indicators.forEach((ind, i) => {
+    const terms = [...(ind.terms.zh ?? []), ...(ind.terms.en ?? [])].map((t) => aligned(t.trim())).filter((t) => t !== '');
+    if (terms.length === 0) return;
+    const alt = terms
+      .sort((a, b) => b.length - a.length)
+      .map((t) => {
+        const body = t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+        return /^[a-z0-9]/.test(t) ? `(?<![a-z0-9])${body}` : body;
+      })
+      .join('|');
+    pats!.push({ indicator: i, re: new RegExp(alt, 'g') });
+  });
+  patternCache.set(profile, pats);
+  return pats;
+}
+
+const SENTENCE_END = /[。；;！!？?]|\.(?:\s|$)/;
+
+/** Indicator values in statement text [start, end) of aligned block text `al`. */
+function readIndicators(profile: Profile, al: string, start: number, end: number, year: number) {
+  const span = al.slice(start, end);
+  const occurrences: Array<{ indicator: number; start: number; end: number }> = [];
+  for (const p of indicatorPatterns(profile)) {
+    for (const m of span.matchAll(p.re)) occurrences.push({ indicator: p.indicator, start: m.index, end: m.index + m[0].length });
+  }
+  if (occurrences.length === 0) return [];
+  occurrences.sort((a, b) => a.start - b.start);
+  const values = findValues(span);
+  const out: Array<{ indicator: ProfileIndicator; value: ParsedValue }> = [];
+  occurrences.forEach((occ, k) => {
+    const next = occurrences.slice(k + 1).find((o) => o.start >= occ.end);
+    const stop = SENTENCE_END.exec(span.slice(occ.end));
+    let limit = stop ? occ.end + stop.index : span.length;
+    if (next) limit = Math.min(limit, next.start);
+    const ind = pickIndicator(profile, profile.indicators[occ.indicator].id, year);
+    const v = values.find((x) => x.start >= occ.end && x.start < limit && convertUnit(x.value, x.unit, ind.unit) !== undefined);
+    if (v && !out.some((o) => o.value === v)) out.push({ indicator: ind, value: { ...v, start: v.start + start, end: v.end + start } });
+  });
+  return out;
+}
+
+/** The profile entry for indicator `id` in `year` (ids repeat across years), else its first entry. */
+function pickIndicator(profile: Profile, id: string, year: number): ProfileIndicator {
+  const same = profile.indicators.filter((i) => i.id === id);
+  return same.find((i) => i.year === year) ?? same[0];
+}
+
+/** Statements from prose and list items. */
+function proseStatements(view: PlanView): Statement[] {
+  const { model, profile, sections } = view;
+  const out: Statement[] = [];
+  // heading years: “（一）2025年目标” / “### By 2030” make their section's unmarked text a statement
+  const headingYear = model.sections.map((s) => {
+    const ms = findYearMarkers(aligned(s.heading.text)).filter((m) => (TARGET_YEARS as readonly number[]).includes(m.year));
+    return ms.length === 1 ? ms[0].year : undefined;
+  });
+  const yearOfSection = (i: number): number | undefined => {
+    for (let s = i; s >= 0; s = model.sections[s].parent) if (headingYear[s] !== undefined) return headingYear[s];
+    return undefined;
+  };
+  let carry: { year: number; section: number } | undefined; // a “到2025年：” lead-in continuing into list items
+  for (const info of view.blocks) {
+    const b = info.block;
+    if (b.kind === 'tableCell') continue;
+    const al = aligned(b.text);
+    const markers = findYearMarkers(al);
+    const inTargets = b.section >= 0 && sections[b.section].targets;
+    const make = (year: number, start: number, end: number): Statement => {
+      const values = findValues(al.slice(start, end));
+      return {
+        year,
+        block: info.index,
+        start,
+        end,
+        inTargets,
+        quantified: values.length > 0,
+        values: readIndicators(profile, al, start, end, year).map((v) => ({ ...v, block: info.index })),
+      };
+    };
+    if (markers.length === 0) {
+      if (carry && b.kind === 'listItem' && b.section === carry.section) {
+        out.push(make(carry.year, 0, al.length));
+        continue;
+      }
+      carry = undefined;
+      const hy = b.section >= 0 ? yearOfSection(b.section) : undefined;
+      if (hy !== undefined) out.push(make(hy, 0, al.length));
+      continue;
+    }
+    carry = undefined;
+    markers.forEach((m, k) => {
+      const end = k + 1 < markers.length ? markers[k + 1].start : al.length;
+      out.push(make(m.year, m.start, end));
+      if (k === markers.length - 1 && /[：:]\s*$/.test(al)) carry = { year: m.year, section: b.section };
+    });
+  }
+  return out;
+}
+
+/** Statements from tables whose header row has year columns (2025年 / 2025 / 2025年目标值). */
+function tableStatements(view: PlanView): Statement[] {
+  const { model, profile } = view;
+  const out: Statement[] = [];
+  const cells = view.blocks.filter((i) => i.block.table);
+  const byTable = new Map<number, typeof cells>();
+  for (const c of cells) {
+    const id = c.block.table!.id;
+    if (!byTable.has(id)) byTable.set(id, []);
+    byTable.get(id)!.push(c);
+  }
+  for (const tableCells of byTable.values()) {
+    const yearCols = new Map<number, number>();
+    let unitHint = '';
+    for (const c of tableCells) {
+      if (c.block.table!.row !== 0) continue;
+      const al = aligned(c.block.text);
+      const years = [...al.matchAll(/(20[2-4]\d)/g)].map((m) => Number(m[1]));
+      if (years.length === 1 && !/[-—–~～至]/.test(al)) yearCols.set(c.block.table!.column, years[0]);
+      const u = /[（(]\s*(%|万吨|吨)\s*[）)]/.exec(al);
+      if (u) unitHint = u[1];
+    }
+    if (yearCols.size === 0) continue;
+    const rows = new Map<number, typeof cells>();
+    for (const c of tableCells) {
+      const r = c.block.table!.row;
+      if (r === 0) continue;
+      if (!rows.has(r)) rows.set(r, []);
+      rows.get(r)!.push(c);
+    }
+    for (const rowCells of rows.values()) {
+      const label = rowCells.filter((c) => !yearCols.has(c.block.table!.column)).map((c) => c.block.text).join(' | ');
+      const labelAl = aligned(label);
+      const rowUnit = /[（(]\s*([^（()）]{1,12})\s*[）)]/.exec(labelAl)?.[1] ?? (/%/.test(labelAl) ? '%' : unitHint);
+      for (const c of rowCells) {
+        const year = yearCols.get(c.block.table!.column);
+        if (year === undefined) continue;
+        const al = aligned(c.block.text);
+        const withUnit = findValues(al);
+        const bare = /(?<![\d.])(\d+(?:\.\d+)?)/.exec(al);
+        const quantified = withUnit.length > 0 || bare !== null;
+        const st: Statement = { year, block: c.index, start: 0, end: al.length, inTargets: true, quantified, values: [] };
+        // the row's label names the indicator; the cell holds its value
+        const named = readLabelIndicator(profile, labelAl, year);
+        if (named) {
+          let v: ParsedValue | undefined = withUnit.find((x) => convertUnit(x.value, x.unit, named.unit) !== undefined);
+          if (!v && bare && withUnit.length === 0) {
+            const unit = rowUnit && convertUnit(1, rowUnit, named.unit) !== undefined ? rowUnit : named.unit;
+            const after = al.slice(bare.index + bare[0].length);
+            const q = /^\s*(以上|及以上)/.test(after) ? 'at-least' : /^\s*(左右|上下)/.test(after) ? 'about' : undefined;
+            v = { value: Number(bare[1]), unit, start: bare.index, end: bare.index + bare[0].length, qualifier: q };
+          }
+          if (v) st.values.push({ indicator: named, value: v, block: c.index });
+        }
+        out.push(st);
+      }
+    }
+  }
+  return out;
+}
+
+function readLabelIndicator(profile: Profile, labelAl: string, year: number): ProfileIndicator | undefined {
+  for (const p of indicatorPatterns(profile)) {
+    p.re.lastIndex = 0;
+    if (p.re.test(labelAl)) {
+      p.re.lastIndex = 0;
+      return pickIndicator(profile, profile.indicators[p.indicator].id, year);
+    }
+  }
+  return undefined;
+}
+
+function verdict(ind: ProfileIndicator, v: ParsedValue): IndicatorValue['verdict'] {
+  const raw = ind.comparison === 'at-most' ? (v.high ?? v.value) : v.value;
+  const value = convertUnit(raw, v.unit, ind.unit);
+  if (value === undefined) return undefined;
+  const eps = 1e-9;
+  if (Math.abs(value - ind.value) < eps) return 'meets';
+  const weaker = ind.comparison === 'at-most' ? value > ind.value : value < ind.value;
+  return weaker ? 'below' : 'above';
+}
+
+/** The targets of every year in TARGET_YEARS. */
+export function findTargets(view: PlanView): TargetStatement[] {
+  const { model } = view;
+  const all = [...proseStatements(view), ...tableStatements(view)];
+  return TARGET_YEARS.map((year) => {
+    const mine = all.filter((s) => s.year === year);
+    if (mine.length === 0) return { year, status: 'missing', indicators: [] };
+    const lead = mine.find((s) => s.inTargets && s.quantified) ?? mine.find((s) => s.inTargets) ?? mine.find((s) => s.quantified) ?? mine[0];
+    const range = blockRange(model, lead.block, lead.start, lead.end);
+    const text = model.blocks[lead.block].text.slice(lead.start, lead.end).trim();
+    const indicators: IndicatorValue[] = [];
+    for (const s of mine) {
+      for (const { indicator, value, block } of s.values) {
+        const iv: IndicatorValue = {
+          id: indicator.id,
+          value: value.value,
+          unit: value.unit,
+          line: blockRange(model, block, value.start, value.end).start.line,
+          range: blockRange(model, block, value.start, value.end),
+        };
+        if (indicator.enabled && indicator.year === year) {
+          iv.national = { value: indicator.value, comparison: indicator.comparison };
+          iv.verdict = verdict(indicator, value);
+        }
+        indicators.push(iv);
+      }
+    }
+    return {
+      year,
+      status: mine.some((s) => s.quantified) ? 'quantified' : 'qualitative',
+      line: range.start.line,
+      range,
+      text: text.length > 200 ? `${text.slice(0, 199)}…` : text,
+      indicators,
+    } satisfies TargetStatement;
+  });
+}
