@@ -1,0 +1,42 @@
+/** The profile layer: the built-in national profile and custom profile files, validated. */
+import national2022 from './national-2022.yaml';
+import { parseProfile } from './parse';
+import type { Profile } from './types';
+
+export { parseProfile, loadProfileFile, type ProfileResult } from './parse';
+export * from './types';
+
+export const BUILTIN_PROFILE_IDS = ['national-2022'] as const;
+export type BuiltinProfileId = (typeof BUILTIN_PROFILE_IDS)[number];
+export const DEFAULT_PROFILE_ID: BuiltinProfileId = 'national-2022';
+
+const builtinText: Record<BuiltinProfileId, string> = { 'national-2022': national2022 };
+const cache = new Map<string, Profile>();
+
+export function isBuiltinProfileId(id: string): id is BuiltinProfileId {
+  return (BUILTIN_PROFILE_IDS as readonly string[]).includes(id);
+}
+
+/** The built-in profile (parsed once, frozen). Throws on an unknown id or a broken built-in: both are bugs. */
+export function loadBuiltinProfile(id: string = DEFAULT_PROFILE_ID): Profile {
+  const cached = cache.get(id);
+  if (cached) return cached;
+  if (!isBuiltinProfileId(id)) throw new Error(`Unknown built-in profile "${id}" (known: ${BUILTIN_PROFILE_IDS.join(', ')})`);
+  const source = `builtin:${id}`;
+  const { profile, problems } = parseProfile(builtinText[id], source);
+  if (!profile) {
+    const first = problems[0];
+    throw new Error(`Built-in profile ${id} is broken: ${first?.line + 1}:${first?.character + 1} ${first?.field} ${first?.message}`);
+  }
+  const frozen = deepFreeze(profile);
+  cache.set(id, frozen);
+  return frozen;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
