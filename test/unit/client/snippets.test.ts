@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBuiltinProfile } from '../../../server/src/profile';
 import { RULE_IDS } from '../../../server/src/analysis/types';
+import { checkText } from '../../../server/src/engine';
 
 const root = resolve(__dirname, '../../..');
 interface Snippet {
@@ -89,4 +90,37 @@ describe('built-in snippets', () => {
     const covers = choices(byPrefix(zh, 'planlint-covers').body[0]);
     expect(covers).toEqual(profile.areas.flatMap((a) => [a.id, ...a.measures.map((m) => `${a.id}/${m.id}`)]));
   });
+});
+
+/** The text a writer gets on accepting the snippet without typing: placeholder defaults, first choices. */
+function expand(body: string[]): string {
+  let text = body.join('\n');
+  for (let i = 0; i < 5; i++) text = text.replace(/\$\{\d+:([^{}]*)\}/g, '$1');
+  return text.replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1').replace(/\$\{?\d+\}?/g, '');
+}
+
+describe('the plan skeletons, as inserted, satisfy the analysis', () => {
+  for (const [lang, prefix, city] of [['zh', 'planlint-plan', 'XX市'], ['en', 'planlint-plan-en', 'City']] as const) {
+    it(`${prefix}: a plan with every area present and both target years stated`, () => {
+      const text = expand(byPrefix(lang === 'zh' ? zh : en, prefix).body);
+      expect(text).not.toMatch(/\$\{|\$\d/);
+      expect(text.split('\n')[0]).toContain(city);
+      const { isPlan, result } = checkText(text, { profile, config: {} });
+      expect(isPlan).toBe(true);
+      expect(result.language).toBe(lang);
+      expect(result.coverage.areas.map((a) => [a.id, a.status])).toEqual(profile.areas.map((a) => [a.id, 'covered']));
+      const rules = result.findings.map((f) => f.rule);
+      expect(rules).not.toContain('area-missing');
+      // Every measure heading is the profile's own title; the English ones are matched through the
+      // profile's en aliases, which (for now) miss two of the titles, so only zh is held to all measures.
+      if (lang === 'zh') expect(rules).not.toContain('measure-missing');
+      expect(rules).not.toContain('closing-chapter-missing');
+      expect(rules).not.toContain('target-missing');
+      expect(rules).not.toContain('numbering');
+      expect(result.coverage.targets.map((t) => [t.year, t.status])).toEqual([
+        [2025, 'quantified'],
+        [2030, 'qualitative'],
+      ]);
+    });
+  }
 });
