@@ -74,6 +74,12 @@ export function assemble(text: string, units: Unit[], index: LineIndex, eol: Pla
     const u = units[i];
     if (u.type === 'heading' && !(title && title.unit === i)) {
       let keep = stack.length;
+      if (u.promoted) {
+        // 二、 closes the open 一、 and everything in it, even under an unnumbered sub-heading
+        const r = styleRank(u.numbering.style);
+        const k = stack.findIndex((s) => styleRank(headingUnits[s].numbering.style) <= 4 && styleRank(headingUnits[s].numbering.style) >= r);
+        if (k >= 0) keep = k;
+      }
       while (keep > 0 && !contains(headingUnits[stack[keep - 1]], u)) keep--;
       close(keep);
       const idx = sections.length;

@@ -134,7 +134,7 @@ function table(text: string, n: RootContent, out: Unit[]): void {
   });
 }
 
-/** Units of one top-level node. `promote` enables flat-draft heading promotion for paragraphs. */
+/** Units of one top-level node, appended to `out`; top-level paragraphs may yield promoted headings (flat drafts). */
 export function extractTopLevel(text: string, n: RootContent, out: Unit[]): void {
   const s = startOf(n);
   const e = endOf(n);

@@ -190,6 +190,20 @@ describe('flat drafts: numbered paragraphs promoted', () => {
   });
 });
 
+describe('mixed structure', () => {
+  test('a promoted chapter closes an open chapter under an unnumbered sub-heading', () => {
+    const m = parsePlan('## 一、总体要求\n\n### 说明\n\n正文。\n\n二、加强源头防控\n\n（一）强化分区管控。正文。\n');
+    expect(outline(m)).toEqual(['1|一、|总体要求|-1|2', '2||说明|0|3', '1|二、|加强源头防控|-1|p', '2|（一）|强化分区管控|2|p']);
+  });
+
+  test('setext headings', () => {
+    const m = parsePlan('Riverton Plan\n=============\n\nGeneral requirements\n--------------------\n\nBody text.\n');
+    expect(m.title).toEqual({ text: 'Riverton Plan', range: { start: { line: 0, character: 0 }, end: { line: 1, character: 13 } } });
+    expect(outline(m)).toEqual(['1||General requirements|-1|2']);
+    expect(m.blocks.map((b) => [b.text, b.section])).toEqual([['Body text.', 0]]);
+  });
+});
+
 describe('front matter', () => {
   test('valid YAML', () => {
     const m = parsePlan('---\nplanlint:\n  level: city\n  ignore: [numbering]\n---\n# 方案\n');
