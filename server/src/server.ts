@@ -285,7 +285,7 @@ connection.onRequest(CheckWorkspaceRequest, async (params, token: CancellationTo
     for (const folder of folders) settings.set(folder, await settingsFor(URI.file(folder).toString()));
     return await checkWorkspace({
       files,
-      isOpen: (uri) => !!documents.get(uri),
+      openAnalysis: (uri) => analysisFor(uri),
       analyse: (uri, text) => {
         const folder = resolver.folderOf(uriToPath(uri) ?? '');
         return analyseText(uri, 0, text, (folder && settings.get(folder)) || readSettings(globalSettings), resolver);

@@ -104,14 +104,14 @@ describe('skeleton inserts (Chinese draft)', () => {
     const doc = server.openFixture('gap-zh.md');
     const d = await find(doc, 'measure-missing', { measure: 'agriculture' });
     const actions = await actionsFor(doc, d, ['quickfix']);
-    const file = actions.find((a) => a.title === 'Disable measure-missing:agriculture for this file (with a reason)')!;
-    const nextLine = actions.find((a) => a.title === 'Disable measure-missing:agriculture for the next line (with a reason)')!;
+    const file = actions.find((a) => a.title === 'Disable measure-missing:key-areas/agriculture for this file (with a reason)')!;
+    const nextLine = actions.find((a) => a.title === 'Disable measure-missing:key-areas/agriculture for the next line (with a reason)')!;
     expect(file.diagnostics?.[0].code).toBe('measure-missing');
-    expect(editsFor(file.edit!, doc.uri).edits.map((e) => e.newText)).toEqual(['<!-- planlint-disable measure-missing:agriculture -- 〔待补充：原因〕 -->\n']);
+    expect(editsFor(file.edit!, doc.uri).edits.map((e) => e.newText)).toEqual(['<!-- planlint-disable measure-missing:key-areas/agriculture -- 〔待补充：原因〕 -->\n']);
     expect(editsFor(nextLine.edit!, doc.uri).edits[0].range.start).toEqual({ line: d.range.start.line, character: 0 });
     const after = await applyAndRecheck(doc, file.edit!);
     expect(after.some((x) => sameFinding(x, d))).toBe(false);
-    expect(doc.text.split('\n')[0]).toBe('<!-- planlint-disable measure-missing:agriculture -- 〔待补充：原因〕 -->');
+    expect(doc.text.split('\n')[0]).toBe('<!-- planlint-disable measure-missing:key-areas/agriculture -- 〔待补充：原因〕 -->');
     doc.close();
   });
 });
@@ -133,9 +133,9 @@ describe('fix all', () => {
 });
 
 describe('other drafts', () => {
-  it('English draft: inserts the missing chapter with a Roman number and English titles', async () => {
+  it('English draft: inserts the chapter of an area only mentioned, with a Roman number and English titles', async () => {
     const doc = server.openFixture('gap-en.md');
-    const inserted = await fixOnce(doc, await find(doc, 'area-missing', { area: 'environmental-governance' }));
+    const inserted = await fixOnce(doc, await find(doc, 'area-mentioned-only', { area: 'environmental-governance' }));
     const lines = doc.text.split('\n');
     const at = lines.findIndex((l) => l.startsWith('## IV. ') && l !== '## IV. Strengthen Support and Guarantees');
     expect(at).toBeGreaterThan(lines.indexOf('## III. Highlight Key Areas of Synergy'));
@@ -158,12 +158,14 @@ describe('other drafts', () => {
     doc.close();
   });
 
-  it('target table: adds a 2030 row', async () => {
+  it('target table: the 2030 target goes into the targets section', async () => {
     const doc = server.openFixture('table-zh.md');
-    await fixOnce(doc, await find(doc, 'target-missing', { year: 2030 }));
+    const inserted = await fixOnce(doc, await find(doc, 'target-missing', { year: 2030 }));
+    expect(inserted).toContain('2030');
     const lines = doc.text.split('\n');
-    const row = lines.findIndex((l) => l.startsWith('| 2025年'));
-    expect(lines[row + 1]).toBe('| 2030年 | 〔待补充：指标值〕 | 〔待补充：指标值〕 |');
+    const at = lines.findIndex((l) => l.includes('2030'));
+    expect(at).toBeGreaterThan(lines.indexOf('### （一）主要目标'));
+    expect(at).toBeLessThan(lines.indexOf('## 二、加强源头防控'));
     doc.close();
   });
 });

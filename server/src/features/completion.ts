@@ -24,8 +24,10 @@ const LINE_START = /^\s{0,3}(#{1,6}\s*)?[^\s#]*$/;
 export function completions(a: DocAnalysis, params: CompletionParams, sources: SnippetSource[]): CompletionItem[] {
   if (!a.isPlan) return [];
   const { line, character } = params.position;
-  const prefix = lineText(a.model, line).slice(0, character);
-  if (!LINE_START.test(prefix)) return [];
+  const text = lineText(a.model, line);
+  const prefix = text.slice(0, character);
+  // Typing a new line: nothing after the cursor, and no sentence punctuation before it.
+  if (text.slice(character).trim() || !LINE_START.test(prefix) || /[，。；：、,.;:“”]/.test(prefix)) return [];
   const replace = { start: { line, character: 0 }, end: params.position };
   const items: CompletionItem[] = [];
   for (const h of headingSuggestions(fixInput(a), line)) {

@@ -8,8 +8,8 @@ import { diagnosticsOf } from './diagnostics';
 
 export interface WorkspaceCheckHost {
   files: string[];
-  /** Open documents are left to their own diagnostics. */
-  isOpen(uri: string): boolean;
+  /** The analysis of an open document (it keeps its own diagnostics), undefined when not open. */
+  openAnalysis(uri: string): Promise<Analysed | undefined>;
   analyse(uri: string, text: string): Analysed;
   publish(uri: string, diagnostics: Diagnostic[], analysed: Analysed): void;
   progress(message: string, percentage: number): void;
@@ -26,19 +26,22 @@ export async function checkWorkspace(host: WorkspaceCheckHost): Promise<CheckWor
     const file = host.files[i];
     const uri = URI.file(file).toString();
     host.progress(`${i + 1}/${total}: ${file}`, Math.round((i / Math.max(total, 1)) * 100));
-    if (host.isOpen(uri)) continue;
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch {
-      continue;
+    const open = await host.openAnalysis(uri);
+    let analysed = open;
+    if (!analysed) {
+      let text: string;
+      try {
+        text = await readFile(file, 'utf8');
+      } catch {
+        continue;
+      }
+      analysed = host.analyse(uri, text);
     }
     result.files++;
-    const analysed = host.analyse(uri, text);
     const diagnostics = diagnosticsOf(analysed.analysis);
     if (analysed.analysis.isPlan) result.plans++;
     for (const d of diagnostics) result.counts[SEVERITY_KEY[d.severity ?? 1]]++;
-    host.publish(uri, diagnostics, analysed);
+    if (!open) host.publish(uri, diagnostics, analysed);
     // Let cancellation and other requests through between files.
     await new Promise((r) => setImmediate(r));
   }

@@ -6,7 +6,9 @@ import type { Insert } from './inserts';
 /** The `RULE[:ID]` a comment names: the most specific id the finding carries. */
 export function suppressionKey(f: Finding): string {
   const d = f.data;
-  const id = d.indicator ?? d.measure ?? d.area ?? (d.year !== undefined ? String(d.year) : undefined);
+  // area/measure rather than the bare measure id: some measure ids (city, enterprise) recur across profiles' areas.
+  const measure = d.measure && d.area ? `${d.area}/${d.measure}` : d.measure;
+  const id = d.indicator ?? measure ?? d.area ?? (d.year !== undefined ? String(d.year) : undefined);
   return id ? `${f.rule}:${id}` : f.rule;
 }
 

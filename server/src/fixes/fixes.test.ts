@@ -237,8 +237,8 @@ describe('disable comments', () => {
     const text = '---\nplanlint:\n  level: city\n---\n# 某市减污降碳协同增效实施方案\n\n正文。\n';
     const fix = input(text);
     const f = finding('measure-missing', { area: 'key-areas', measure: 'transport' }, 6);
-    expect(apply(text, [disableFileInsert(fix.model, f)], fix)).toBe(text.replace('---\n# ', '---\n<!-- planlint-disable measure-missing:transport -- 〔待补充：原因〕 -->\n# '));
-    expect(apply(text, [disableNextLineInsert(fix.model, f)!], fix)).toBe(text.replace('\n正文。', '\n<!-- planlint-disable-next-line measure-missing:transport -- 〔待补充：原因〕 -->\n正文。'));
+    expect(apply(text, [disableFileInsert(fix.model, f)], fix)).toBe(text.replace('---\n# ', '---\n<!-- planlint-disable measure-missing:key-areas/transport -- 〔待补充：原因〕 -->\n# '));
+    expect(apply(text, [disableNextLineInsert(fix.model, f)!], fix)).toBe(text.replace('\n正文。', '\n<!-- planlint-disable-next-line measure-missing:key-areas/transport -- 〔待补充：原因〕 -->\n正文。'));
     expect(disableNextLineInsert(fix.model, finding('config-error', {}, 1))).toBeUndefined();
   });
 });

@@ -24,12 +24,15 @@ export interface HeadingSuggestion {
   title: string;
 }
 
-/** The area chapter enclosing `line`, if any. */
+/** The area chapter `line` belongs to (blank lines before the next heading included), if any. */
 function chapterAt(input: FixInput, line: number): [string, Section] | undefined {
   const { model } = input;
+  const above = model.sections.filter((s) => s.heading.range.start.line < line);
+  const last = above[above.length - 1];
+  if (!last) return undefined;
   for (const [id, index] of areaChapters(input)) {
-    const s = model.sections[index];
-    if (s.heading.range.start.line < line && line <= s.range.end.line) return [id, s];
+    const chapter = model.sections[index];
+    if (ancestorAtLevel(model, last.index, chapter.level) === index) return [id, chapter];
   }
   return undefined;
 }

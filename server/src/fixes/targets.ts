@@ -41,23 +41,30 @@ function afterOwnContent(model: PlanModel, section: Section): number {
   return lineAfter(model, section);
 }
 
-/** A table whose rows start with a year ("2025年 | …"): add a row for the year in order. */
+/**
+ * A table whose rows start with a year ("2025年 | …") and in which the analysis found a stated
+ * target: add a row for the year in order. (A table the analysis does not read gets a sentence
+ * instead, so that the insert always clears the finding.)
+ */
 function tableRowInsert(input: FixInput, section: Section, year: number): Insert | undefined {
-  const { model } = input;
+  const { model, result } = input;
+  const statedLines = result.coverage.targets.filter((t) => t.status !== 'missing' && t.line !== undefined).map((t) => t.line!);
   const cells = section.blocks.map((i) => model.blocks[i]).filter((b) => b.kind === 'tableCell' && b.table);
   const tables = new Map<number, Block[]>();
   for (const c of cells) tables.set(c.table!.id, [...(tables.get(c.table!.id) ?? []), c]);
   for (const table of tables.values()) {
     const yearRows = table.filter((c) => c.table!.column === 0 && c.table!.row > 0 && YEAR.test(c.text));
     if (!yearRows.length) continue;
+    const first = Math.min(...table.map((c) => c.range.start.line));
+    const last = Math.max(...table.map((c) => c.range.end.line));
+    if (!statedLines.some((l) => first <= l && l <= last)) continue;
     const columns = Math.max(...table.map((c) => c.table!.column)) + 1;
     const sample = yearRows[0].text;
-    const first = sample.replace(/(?:19|20)\d\d/, String(year));
+    const cell = sample.replace(/(?:19|20)\d\d/, String(year));
     const rest = Array.from({ length: columns - 1 }, () => placeholder(docLang(input), docLang(input) === 'zh' ? '指标值' : 'value'));
-    const row = `| ${[first, ...rest].join(' | ')} |`;
+    const row = `| ${[cell, ...rest].join(' | ')} |`;
     const later = yearRows.filter((c) => Number(YEAR.exec(c.text)![0]) > year).sort((a, b) => a.range.start.line - b.range.start.line);
-    const lastLine = Math.max(...table.map((c) => c.range.end.line));
-    const line = later.length ? later[0].range.start.line : lastLine + 1;
+    const line = later.length ? later[0].range.start.line : last + 1;
     return { line, lines: [row], pad: false, rank: RANK_TARGET };
   }
   return undefined;

@@ -28,8 +28,9 @@ export function analyseText(uri: string, version: number, text: string, settings
     config: r.config,
     path,
     resolveProfile: (ref: string) => (r.baseDir ? resolver.profileRef(ref, r.baseDir) : undefined),
+    includeMatched: r.included,
   });
-  const isPlan = settings.enable && (checked.isPlan || r.included);
+  const isPlan = settings.enable && checked.isPlan;
   return {
     analysis: { uri, version, model: checked.model, result: checked.result, isPlan, profile: r.profile, config: r.config },
     problems: r.problems,
