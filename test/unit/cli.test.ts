@@ -167,7 +167,11 @@ describe('json output on the examples', () => {
     expect(f.language).toBe('en');
     expect(f.diagnostics.map(diag).sort(byRule)).toEqual([
       { rule: 'measure-missing', severity: 'information', data: { area: 'key-areas', measure: 'agriculture' } },
-      { rule: 'target-below-national', severity: 'warning', data: { year: 2025, indicator: 'bulk-solid-waste-utilisation' } },
+      {
+        rule: 'target-below-national',
+        severity: 'warning',
+        data: { area: 'environmental-governance', measure: 'solid-waste', year: 2025, indicator: 'bulk-solid-waste-utilisation' },
+      },
     ]);
     const below = f.diagnostics.find((d: any) => d.rule === 'target-below-national');
     expect(below.range.start.line).toBe(lineOf(provinceEn, 'will reach 55%'));
@@ -195,7 +199,8 @@ describe('text output', () => {
       expected.push(expect.stringMatching(new RegExp(`^${f.path.replace(/\./g, '\\.')}: coverage \\d\\.\\d\\d · \\d/4 task areas · \\d+/\\d+ measures · targets 2025 \\w+, 2030 \\w+$`)) as any);
       expected.push('');
     }
-    expected.push('2 files checked: 0 errors, 3 warnings, 1 information, 0 hints', '');
+    const count = (sev: string) => findings.flatMap((f: any) => f.diagnostics).filter((d: any) => d.severity === sev).length;
+    expected.push(`2 files checked: ${count('error')} errors, ${count('warning')} warnings, ${count('information')} information, ${count('hint')} hints`, '');
     expect(r.stdout.split('\n')).toEqual(expected);
     expect(r.stdout).toContain(`${cityZh}: coverage `);
     expect(r.stdout).toMatch(/city-draft\.zh\.md: coverage [\d.]+ · 3\/4 task areas · \d+\/\d+ measures · targets 2025 quantified, 2030 missing/);
@@ -239,7 +244,9 @@ describe('sarif output', () => {
       return [x.ruleId, loc.artifactLocation.uri, loc.region.startLine, loc.region.startColumn, loc.region.endLine, loc.region.endColumn];
     });
     expect(fromSarif).toEqual(fromJson);
-    expect(run.results.map((x: any) => x.level).sort()).toEqual(['note', 'warning', 'warning', 'warning']);
+    const level: Record<string, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'none' };
+    expect(run.results.map((x: any) => x.level)).toEqual(files.flatMap((f: any) => f.diagnostics.map((d: any) => level[d.severity])));
+    expect(run.results.map((x: any) => x.message.text)).toEqual(files.flatMap((f: any) => f.diagnostics.map((d: any) => d.message)));
   });
 });
 

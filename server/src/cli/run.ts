@@ -1,15 +1,6 @@
 /** Runs `planlint check`: expands the paths, reads each file once, finds its config and profile, analyses it. */
 import { dirname } from 'node:path';
-import type { PlanlintConfig } from '../config/types';
-import type { AnalysisResult } from '../analysis/types';
-import type { PlanModel } from '../document/types';
-
-// TEMPORARY until server/src/engine.ts lands: a static import would break everyone's build.
-type CheckText = (text: string, o: { profile: Profile; config: PlanlintConfig; path?: string; resolveProfile?: (ref: string) => Profile | undefined }) => { model: PlanModel; result: AnalysisResult; isPlan: boolean };
-function checkText(...args: Parameters<CheckText>): ReturnType<CheckText> {
-  const engine = ['..', 'engine'].join('/');
-  return (require(engine) as { checkText: CheckText }).checkText(...args);
-}
+import { checkText } from '../engine';
 import { t } from '../l10n';
 import type { Profile } from '../profile/types';
 import type { CheckOptions } from './args';
@@ -52,6 +43,7 @@ function checkFile(input: Input, path: string, options: CheckOptions, settings: 
     profile,
     config,
     path: input.path,
+    includeMatched: included,
     // --profile beats front matter; otherwise a front-matter reference is relative to the draft.
     resolveProfile: options.profile ? () => profile : (ref: string) => settings.resolveProfile(ref, dirname(input.path)),
   });
