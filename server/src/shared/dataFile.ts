@@ -78,7 +78,8 @@ export function parseDataText(text: string, file: string): ParsedData {
   };
 
   const problems: FileProblem[] = [];
-  for (const err of doc.errors) {
+  // Only the first syntax error: the ones after it are mostly its consequences.
+  for (const err of doc.errors.slice(0, 1)) {
     const detail = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     problems.push(problemAt(file, posOf(err.pos[0]), [], t('Syntax error: {0}', detail)));
   }
@@ -98,28 +99,32 @@ export function parseDataText(text: string, file: string): ParsedData {
  * (YAML accepts some invalid JSON, e.g. trailing commas; V8's messages do not always give a position.)
  */
 function jsonErrorOffset(text: string): number | undefined {
-  const failsBeforeEnd = (s: string): boolean => {
+  const failure = (s: string): { message: string; position?: number } | undefined => {
     try {
       JSON.parse(s);
-      return false;
+      return undefined;
     } catch (e) {
-      return !/end of JSON input/i.test(e instanceof Error ? e.message : '');
+      const message = e instanceof Error ? e.message : String(e);
+      const m = /at position (\d+)/.exec(message);
+      return { message, position: m ? Number(m[1]) : undefined };
     }
   };
-  try {
-    JSON.parse(text);
-    return undefined;
-  } catch {
-    // The shortest prefix that fails for a reason other than ending early ends at the bad character.
-    let lo = 0;
-    let hi = text.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (failsBeforeEnd(text.slice(0, mid + 1))) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
+  const whole = failure(text);
+  if (!whole) return undefined;
+  if (whole.position !== undefined) return whole.position;
+  // No position given: the shortest prefix that fails other than by ending early ends at the bad character.
+  const failsBeforeEnd = (s: string): boolean => {
+    const f = failure(s);
+    return !!f && !/end of JSON input/i.test(f.message) && f.position !== s.length;
+  };
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (failsBeforeEnd(text.slice(0, mid + 1))) hi = mid;
+    else lo = mid + 1;
   }
+  return lo;
 }
 
 function rangeStart(node: unknown): number | undefined {
@@ -163,6 +168,7 @@ export function checkSchema(schema: object, parsed: ParsedData, file: string): S
     problems.push(problem);
     if (err.keyword !== 'required') invalidPaths.push(path);
   }
+  problems.sort((a, b) => a.line - b.line || a.character - b.character);
   return { problems, invalidPaths };
 }
 
@@ -189,6 +195,7 @@ function describeError(err: ErrorObject): { path: PathSegment[]; at: 'key' | 'va
       return { path: [...path, name], at: 'key', message: t('Unknown field "{0}".', name) };
     }
     case 'type':
+      if (path.length === 0) return { path, at: 'value', message: t('The file must contain {0}.', typeWord(String(p.type))) };
       return { path, at: 'value', message: t('{0} must be {1}.', where, typeWord(String(p.type))) };
     case 'enum':
       return {
