@@ -341,3 +341,17 @@ describe('bad files and configs', () => {
     }
   });
 });
+
+describe('npx', () => {
+  it('`npx planlint check examples` from the repository root runs this package\'s bin', () => {
+    // --no-install: fail rather than fetch a registry package of the same name if resolution ever breaks.
+    const r = spawnSync('npx', ['--no-install', 'planlint', 'check', 'examples', '--format', 'json'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, LANG: 'C', LC_ALL: '' },
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(json({ code: r.status, stdout: r.stdout, stderr: r.stderr }).files.map((f: any) => f.path)).toEqual([cityZh, provinceEn]);
+  });
+});
