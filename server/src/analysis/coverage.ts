@@ -77,8 +77,9 @@ function topCount(info: BlockInfo, except?: string): number {
 
 /**
  * Does body block `info` (outside the preamble) cover `measure`?
- * - inside another measure's section: only a paragraph clearly about this one (≥ 2 distinct
- *   terms, more than the section's own measure has in it) — a heading deleted, its text kept;
+ * - inside another measure's section: only a paragraph clearly about this one too (≥ 3 distinct
+ *   terms, or 2 and more than the section's own measure has) — merged sub-sections, or a
+ *   heading deleted and its text kept;
  * - in a chapter of the measure's area (no sub-section heading): one term, if no other measure
  *   dominates the paragraph, or two terms;
  * - elsewhere: ≥ 2 distinct terms and no other measure with more in the paragraph.
@@ -93,7 +94,7 @@ function bodyCovers(view: PlanView, info: BlockInfo, measure: string): boolean {
     if (own.has(measure)) return true;
     let ownMax = 0;
     for (const m of own) ownMax = Math.max(ownMax, count(info, m));
-    return d >= 2 && d > ownMax;
+    return d >= 3 || (d >= 2 && d > ownMax);
   }
   const area = s < 0 ? undefined : view.sections[s].area;
   if (area !== undefined && area === view.measureArea.get(measure)) return d >= 2 || d >= topCount(info, measure);

@@ -79,9 +79,11 @@ function targetsRange(view: PlanView): Range {
   return headingRange(view.model, i >= 0 ? i : undefined) ?? titleRange(view.model);
 }
 
+/** Indicators have no title in the profile: name one by its first term that says rate / share, else its first term. */
 function indicatorName(ind: ProfileIndicator): string {
-  const lang = uiLang();
-  return ind.terms[lang]?.[0] ?? ind.terms.zh?.[0] ?? ind.id;
+  const terms = (uiLang() === 'zh' ? ind.terms.zh : ind.terms.en) ?? [];
+  const name = terms.find((x) => /率|占比|比例|比重|\b(rate|share|ratio|proportion)\b/.test(x)) ?? terms[0] ?? ind.id;
+  return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
 function nationalText(ind: ProfileIndicator): string {

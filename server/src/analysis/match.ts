@@ -84,8 +84,16 @@ function boundaryOk(text: string, start: number, end: number, term: string): boo
     if (!rest) return false;
   }
   if (HAN.test(term[term.length - 1]) && ORGAN.test(text.slice(end, end + 3))) return false;
+  const wrong = FALSE_JOINS[term];
+  if (wrong && (wrong.after?.test(text.slice(end, end + 2)) || wrong.before?.test(text.slice(Math.max(0, start - 2), start)))) return false;
   return true;
 }
+
+/** Chinese has no spaces: 深化工作 contains 化工, 加大气力 contains 大气. Known false joins, by term. */
+const FALSE_JOINS: Record<string, { before?: RegExp; after?: RegExp }> = {
+  化工: { after: /^作/ },
+  大气: { before: /加$/, after: /^[力候]/ },
+};
 
 const MAX_CACHE = 20000;
 
