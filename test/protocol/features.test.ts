@@ -16,6 +16,7 @@ import {
   WorkDoneProgress,
   type WorkDoneProgressBegin,
 } from 'vscode-languageserver-protocol/node';
+import { loadBuiltinProfile } from '../../server/src/profile';
 import { CheckWorkspaceRequest, CoverageRequest, type CoverageView } from '../../server/src/protocol';
 import { editsFor, fixture, onlyInserted, repoRoot, TestServer } from './harness';
 
@@ -83,8 +84,8 @@ describe('code lens', () => {
     expect(top.command!.title).toMatch(/^PlanLint coverage \d+% · 1 areas missing$/);
     expect(top.command!.arguments).toEqual([doc.uri]);
     const keyAreas = lenses.find((l) => l.range.start.line === lineOf(doc.text, '## 三、突出重点领域'))!;
-    expect(keyAreas.command!.title).toBe('4/5 measures · missing: Promote synergy in agriculture'.replace('Promote synergy in agriculture', keyAreas.command!.title.split('missing: ')[1]));
-    expect(keyAreas.command!.title.startsWith('4/5 measures · missing: ')).toBe(true);
+    const agriculture = loadBuiltinProfile().areas.find((a) => a.id === 'key-areas')!.measures.find((m) => m.id === 'agriculture')!;
+    expect(keyAreas.command!.title).toBe(`4/5 measures · missing: ${agriculture.title.en}`);
     expect(keyAreas.command!.command).toBe('planlint.insertMissing');
     expect(keyAreas.command!.arguments).toEqual([{ uri: doc.uri, version: 1, area: 'key-areas' }]);
     const source = lenses.find((l) => l.range.start.line === lineOf(doc.text, '## 二、强化源头防控'))!;
@@ -104,6 +105,25 @@ describe('code lens', () => {
     expect(doc.text).toContain('### （四）推进农业领域协同增效');
     const after = await doc.diagnostics();
     expect(after.diagnostics.some((d) => d.code === 'measure-missing')).toBe(false);
+    doc.close();
+  });
+});
+
+describe('fix-all command', () => {
+  it('planlint.fixAll applies every skeleton insert through workspace/applyEdit', async () => {
+    const doc = server.openFixture('gap-zh.md');
+    await doc.diagnostics();
+    const applied = await server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'planlint.fixAll', arguments: [{ uri: doc.uri, version: doc.version }] });
+    expect(applied).toBe(true);
+    const { version, edits } = editsFor(server.appliedEdits.at(-1)!.edit, doc.uri);
+    expect(version).toBe(1);
+    const before = doc.text;
+    doc.applyEdits(edits);
+    expect(onlyInserted(before, doc.text, edits)).toBe(true);
+    const after = await doc.diagnostics();
+    expect(after.diagnostics.filter((d) => ['area-missing', 'measure-missing', 'target-missing'].includes(String(d.code)))).toEqual([]);
+    // Nothing left to insert: the command reports that it did nothing.
+    expect(await server.connection.sendRequest(ExecuteCommandRequest.type, { command: 'planlint.fixAll', arguments: [{ uri: doc.uri }] })).toBe(false);
     doc.close();
   });
 });

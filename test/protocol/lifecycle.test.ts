@@ -9,6 +9,7 @@ import {
   DocumentDiagnosticRequest,
   type FullDocumentDiagnosticReport,
   HoverRequest,
+  type MarkupContent,
   TextDocumentSyncKind,
 } from 'vscode-languageserver-protocol/node';
 import { PULL_CAPABILITIES, TestServer } from './harness';
@@ -51,6 +52,11 @@ describe('initialize', () => {
     const titles = (actions ?? []).map((a) => a.title);
     expect(titles).toContain('插入章节“开展模式创新”');
     expect(titles).toContain('对本文件禁用 area-missing:model-innovation（需注明原因）');
+    const line = doc.text.split('\n').indexOf('## 二、强化源头防控');
+    const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri: doc.uri }, position: { line, character: 4 } });
+    const value = (hover!.contents as MarkupContent).value;
+    expect(value).toContain('**国家方案任务领域**');
+    expect(value).toContain('措施 4/4');
   });
 
   it('speaks the client locale: en action titles', async () => {
