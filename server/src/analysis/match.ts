@@ -73,8 +73,11 @@ function collectTerms(profile: Profile): Map<string, TermOwner[]> {
 
 const ALNUM = /[a-z0-9]/;
 const HAN = /[\u3400-\u9fff]/;
-/** Government bodies named after a field (交通运输局, 农业农村厅, 住房和城乡建设部门) are not the field itself. */
-const ORGAN = /^(?:局|厅|委|办|部(?![分署位件]))/;
+/**
+ * Government bodies named after a field (交通运输局, 农业农村厅, 住房和城乡建设部门, 宣传部) are not the
+ * field itself: the term followed, within the same word, by a body's suffix (not 布局 / 格局 / 内部).
+ */
+const ORGAN = /^[\u4e00-\u9fff]{0,4}?(?:(?<![布格当大全开结])局|厅|委(?!托)|办(?![法理公])|部门|(?<![内全外东西南北中干底顶局])部(?![分署位件]))/;
 
 /** Word boundaries for ASCII terms ("air" not in "chair"; plural -s / -es allowed). */
 function boundaryOk(text: string, start: number, end: number, term: string): boolean {
@@ -83,7 +86,7 @@ function boundaryOk(text: string, start: number, end: number, term: string): boo
     const rest = /^(?:e?s)(?![a-z0-9])/.exec(text.slice(end, end + 3));
     if (!rest) return false;
   }
-  if (HAN.test(term[term.length - 1]) && ORGAN.test(text.slice(end, end + 3))) return false;
+  if (HAN.test(term[term.length - 1]) && ORGAN.test(text.slice(end, end + 6))) return false;
   const wrong = FALSE_JOINS[term];
   if (wrong && (wrong.after?.test(text.slice(end, end + 2)) || wrong.before?.test(text.slice(Math.max(0, start - 2), start)))) return false;
   return true;

@@ -96,7 +96,10 @@ function indicatorPatterns(profile: Profile): IndicatorPattern[] {
   let pats = patternCache.get(profile);
   if (pats) return pats;
   pats = [];
+  const seen = new Set<string>();
   profile.indicators.forEach((ind, i) => {
+    if (seen.has(ind.id)) return; // one pattern per id: entries of other years share the terms
+    seen.add(ind.id);
     const terms = [...(ind.terms.zh ?? []), ...(ind.terms.en ?? [])].map((t) => aligned(t.trim())).filter((t) => t !== '');
     if (terms.length === 0) return;
     const alt = terms
