@@ -1,7 +1,7 @@
 // `npm run package`: production build (minified, external source maps that stay out of the
 // package), then `vsce package` offline into planlint-<version>.vsix. Prints the size.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
@@ -18,7 +18,6 @@ function run(cmd, args) {
   }
 }
 
-rmSync(join(root, 'dist'), { recursive: true, force: true }); // no stale bundles or dev maps
 run(process.execPath, ['scripts/build.mjs', '--production']);
 run(process.execPath, [
   join(root, 'node_modules/@vscode/vsce/vsce'),

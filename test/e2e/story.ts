@@ -8,10 +8,12 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writ
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { parse as parseYaml } from 'yaml';
 import {
   CHROMIUM_ARGS, CHROMIUM_PATH, installExtension, makeScratch, removeScratch, repoRoot, startCodeServer,
   type CodeServer, type Scratch,
 } from '../support/codeServer';
+import { installZhCnLanguagePack } from './languagePack';
 import { builtinSnippet, expandSnippet, planlintCheck, singleInsertion, type CliFile } from './oracle';
 import {
   activeEditor, cursorPosition, goToLine, openFile, problemRows, runCommand, showProblems, squiggles, waitUntil,
@@ -47,6 +49,28 @@ function sh(cmd: string, args: string[]): void {
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status ?? r.signal})`);
 }
 
+interface NationalMeasure {
+  id: string;
+  number: string;
+  title: { zh: string; en: string };
+  wording: { zh: string; en: string };
+}
+/** A measure of the built-in profile, read from its source data. */
+function nationalMeasure(area: string, measure: string): NationalMeasure {
+  const profile = parseYaml(readFileSync(join(repoRoot, 'server/src/profile/national-2022.yaml'), 'utf8')) as {
+    areas: Array<{ id: string; measures: NationalMeasure[] }>;
+  };
+  const m = profile.areas.find((a) => a.id === area)?.measures.find((x) => x.id === measure);
+  if (!m) throw new Error(`no measure ${area}/${measure} in the built-in profile`);
+  return m;
+}
+
+/** Collapses the explorer's folder section so the coverage view below it gets the room. */
+async function roomForCoverage(page: Page): Promise<void> {
+  const folders = page.locator('.pane-header[aria-expanded="true"]', { hasText: 'workspace' });
+  if (await folders.count()) await folders.first().click();
+}
+
 /** The status bar entry of the extension (extension-contributed entries get an id ending in their own id). */
 function coverageStatus(page: Page) {
   return page.locator('.statusbar-item[id$="planlint.coverage"]');
@@ -62,9 +86,9 @@ interface Session {
 }
 
 async function openSession(name: string, locale?: string): Promise<Session> {
-  const scratch = makeScratch(`e2e-${name}`, locale ? { 'locale': locale } : {});
-  if (locale) writeFileSync(join(scratch.userData, 'User', 'argv.json'), JSON.stringify({ locale }));
+  const scratch = makeScratch(`e2e-${name}`);
   installExtension(scratch, vsix);
+  if (locale === 'zh-cn') installZhCnLanguagePack(scratch);
   const workspace = join(scratch.dir, 'workspace');
   cpSync(join(repoRoot, 'test/fixtures/workspace'), workspace, { recursive: true });
   writeFileSync(join(workspace, NEW_DRAFT), '');
@@ -110,6 +134,8 @@ async function main(): Promise<number> {
     const slug = `${String(++stepNo).padStart(2, '0')}-${step.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/-$/, '')}`;
     const started = Date.now();
     try {
+      // Start each step from a calm workbench: close whatever widget a failed step left open.
+      for (let i = 0; i < 3; i++) await session?.page.keyboard.press('Escape');
       await step.run();
       await shot(slug);
       passed++;
@@ -164,12 +190,20 @@ async function main(): Promise<number> {
         await openFile(page, DRAFT);
         await goToLine(page, areaFinding!.range.start.line + 1, areaFinding!.range.start.character + 1);
         await page.keyboard.press('Control+.');
-        const fix = page.locator('.action-widget .monaco-list-row', { hasText: /模式创新|model-innovation|Innovative/i }).first();
+        const fixPattern = /模式创新|model-innovation|Innovative/i;
+        const fix = page.locator('.action-widget .monaco-list-row', { hasText: fixPattern }).first();
         await fix.waitFor({ state: 'visible' });
         const label = (await fix.textContent())?.trim();
         check(label && /insert|插入/i.test(label), `the offered fix is not an insert: ${label}`);
         await shot('quick-fix-menu');
-        await fix.click();
+        // Keyboard, as a writer does (the widget's pointer block swallows synthetic clicks).
+        await waitUntil('the insert to be the focused action', async () => {
+          const focused = (await page.locator('.action-widget .monaco-list-row.focused').textContent()) ?? '';
+          if (fixPattern.test(focused) && /insert|插入/i.test(focused)) return true;
+          await page.keyboard.press('ArrowDown');
+          return false;
+        });
+        await page.keyboard.press('Enter');
         await page.locator('.action-widget').waitFor({ state: 'hidden' });
         await showProblems(page);
         await waitUntil('the area-missing finding to disappear', async () => {
@@ -202,14 +236,16 @@ async function main(): Promise<number> {
           return r.length >= saved.coverage.areas.length && r;
         });
         log(`coverage view rows: ${rows.join(' | ')}`);
+        await roomForCoverage(page);
         await shot('coverage-view');
         // The measure "transport" is covered with evidence: expand its area and click it.
         const area = saved.coverage.areas.find((a) => a.id === 'key-areas');
         const measure = area?.measures.find((m) => m.id === 'transport');
         check(measure && measure.status === 'covered' && measure.evidence.length > 0, `transport is not covered with evidence: ${JSON.stringify(measure)}`);
-        const measureRow = view.locator('.monaco-list-row', { hasText: /交通运输|Transport/ }).first();
+        // Rows carry the national numbers in either UI language: 四、 is key-areas, （九） is transport.
+        const measureRow = view.locator('.monaco-list-row', { hasText: '（九）' }).first();
         if (!(await measureRow.isVisible())) {
-          await view.locator('.monaco-list-row', { hasText: /突出重点领域|key areas/i }).first().click();
+          await view.locator('.monaco-list-row', { hasText: '四、' }).first().click();
         }
         await measureRow.waitFor({ state: 'visible' });
         await measureRow.click();
@@ -252,10 +288,14 @@ async function main(): Promise<number> {
         await goToLine(page, line + 1);
         const heading = activeEditor(page).locator('.view-line span', { hasText: '严格生态环境准入管理' }).last();
         await heading.hover();
-        const hover = page.locator('.monaco-hover', { hasText: '加强生态环境准入管理' });
+        // The national measure (五) access-management, worded in the UI language (English here).
+        const national = nationalMeasure('source-prevention', 'access-management');
+        const hover = page.locator('.monaco-hover', { hasText: `${national.number}${national.title.en}` });
         await hover.waitFor({ state: 'visible' });
         const text = (await hover.textContent()) ?? '';
-        check(text.includes('（五）'), `hover lacks the national number （五）: ${text}`);
+        check(text.includes(national.wording.en), `hover lacks the national wording "${national.wording.en}": ${text}`);
+        check(text.includes('access-management'), `hover lacks the measure id: ${text}`);
+        await shot('hover');
       },
     },
     {
@@ -317,6 +357,7 @@ async function main(): Promise<number> {
           return r.some((row) => row.includes('planlint') && /模式创新/.test(row)) && r;
         });
         log(`zh problems: ${rows.slice(0, 3).join(' | ')}`);
+        await roomForCoverage(page);
         await shot('chinese-ui');
       },
     });

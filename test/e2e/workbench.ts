@@ -2,7 +2,8 @@
 // mouse) and wait on conditions, never on fixed sleeps. Selectors are from vscode-here.md.
 import type { Locator, Page } from 'playwright-core';
 
-export const TIMEOUT = 30_000;
+// Generous: a loaded 2-core machine can take tens of seconds to draw the workbench.
+export const TIMEOUT = 60_000;
 
 /** Polls `probe` until it returns a value that is not undefined/false, or throws with `what`. */
 export async function waitUntil<T>(what: string, probe: () => Promise<T | undefined | false>, timeout = TIMEOUT): Promise<T> {
@@ -23,23 +24,30 @@ export async function waitUntil<T>(what: string, probe: () => Promise<T | undefi
 }
 
 export async function workbenchReady(page: Page): Promise<void> {
-  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await page.locator('.monaco-workbench').waitFor({ timeout: 180_000 });
   // The explorer shows the folder once the remote file system is connected.
-  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 120_000 });
 }
 
 /** Ctrl+P, type the file name, Enter; waits for its tab to be active and the editor focused. */
 export async function openFile(page: Page, name: string): Promise<void> {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(name);
-  await page
-    .locator('.quick-input-widget .monaco-list-row', { hasText: name })
-    .first()
-    .waitFor({ state: 'visible' });
-  await page.keyboard.press('Enter');
-  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ state: 'visible' });
+  const tab = page.locator('.tabs-container .tab.active', { hasText: name });
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(name);
+    // Enter only once the filtered result is the focused row (quick open filters asynchronously).
+    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: name }).waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+    try {
+      await tab.waitFor({ state: 'visible', timeout: attempt < 3 ? 10_000 : TIMEOUT });
+      break;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      await page.keyboard.press('Escape');
+    }
+  }
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   await waitUntil(`the editor of ${name} to have focus`, async () => (await activeEditor(page).getAttribute('class'))?.includes('focused'));
 }
@@ -60,7 +68,7 @@ export async function goToLine(page: Page, line: number, column = 1): Promise<vo
   await page.keyboard.press('Control+G');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
-  await input.fill(`${line}:${column}`);
+  await input.fill(`:${line}:${column}`); // Ctrl+G opens quick open in its ":" (go to line) mode
   await page.keyboard.press('Enter');
   await waitUntil(`the cursor at line ${line}`, async () => (await cursorPosition(page))?.line === line);
 }
