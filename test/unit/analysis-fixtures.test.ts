@@ -94,6 +94,28 @@ describe('drafts with gaps', () => {
     ]);
   });
 
+  it('tasks-list-zh: a county plan with one task chapter, measures as numbered lines, list items and bold leads', () => {
+    const r = run('tasks-list-zh.md');
+    expect(r.level).toBe('county');
+    expect(brief(r.findings)).toEqual([
+      { rule: 'target-unquantified', year: 2030 },
+      { rule: 'measure-missing', area: 'key-areas', measure: 'ecological-construction' },
+      { rule: 'measure-missing', area: 'organisation', measure: 'international-cooperation' },
+    ]);
+    const mi = r.coverage.areas.find((a) => a.id === 'model-innovation')!;
+    expect(mi.measures.map((m) => [m.id, m.status, m.required])).toEqual([
+      ['regional', 'missing', false], // province only
+      ['city', 'covered', true],
+      ['industrial-park', 'covered', true],
+      ['enterprise', 'covered', true],
+    ]);
+    // “1.落实…” lines of one paragraph are items of their own, each with its line
+    const sp = r.coverage.areas.find((a) => a.id === 'source-prevention')!;
+    expect(sp.measures.map((m) => m.evidence[0].line)).toEqual([23, 24, 25, 26]);
+    // the organisation measures sit in 保障措施: the missing one is reported there
+    expect(r.findings[2].range.start.line).toBe(49);
+  });
+
   it('weak-targets-zh: values weaker than the national ones, flagged on the value', () => {
     const text = read('weak-targets-zh.md');
     const r = analyze(parsePlan(text), profile);

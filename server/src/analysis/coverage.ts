@@ -89,15 +89,22 @@ function bodyCovers(view: PlanView, info: BlockInfo, measure: string): boolean {
   if (d === 0) return false;
   const s = info.block.section;
   const owner = s < 0 ? -1 : nearest(view, s, (i) => view.sections[i].headMeasures.size > 0);
-  if (owner >= 0) {
-    const own = view.sections[owner].headMeasures;
+  if (owner >= 0 || info.leadMeasures.size > 0) {
+    const own = info.leadMeasures.size > 0 ? info.leadMeasures : view.sections[owner].headMeasures;
     if (own.has(measure)) return true;
     let ownMax = 0;
     for (const m of own) ownMax = Math.max(ownMax, count(info, m));
     return d >= 3 || (d >= 2 && d > ownMax);
   }
   const area = s < 0 ? undefined : view.sections[s].area;
-  if (area !== undefined && area === view.measureArea.get(measure)) return d >= 2 || d >= topCount(info, measure);
+  if (area !== undefined && area === view.measureArea.get(measure)) {
+    if (d >= 2 || d >= topCount(info, measure)) return true;
+    // a paragraph running through several measures of its chapter: a clause of its own will do
+    return info.clauses.some((c) => {
+      const n = c.get(measure)?.size ?? 0;
+      return n > 0 && [...c].every(([m, set]) => m === measure || set.size <= n);
+    });
+  }
   return d >= 2 && d >= topCount(info, measure);
 }
 
@@ -163,7 +170,7 @@ function measureCoverage(view: PlanView, area: ProfileArea, measure: string, cov
   // body
   let mentionedAt: Evidence | undefined;
   for (const info of view.blocks) {
-    const terms = info.measureTerms.get(measure);
+    const terms = info.measureTerms.get(measure) ?? (info.leadMeasures.has(measure) ? new Set<string>() : undefined);
     if (!terms) continue;
     if (!info.preamble && bodyCovers(view, info, measure)) {
       if (status !== 'covered') section ??= info.block.section >= 0 ? info.block.section : undefined;
@@ -185,6 +192,7 @@ function measureCoverage(view: PlanView, area: ProfileArea, measure: string, cov
 function passing(view: PlanView, info: BlockInfo, measure: string): boolean {
   const s = info.block.section;
   if (s < 0) return true;
+  if (info.leadMeasures.size > 0) return info.leadMeasures.has(measure);
   const owner = nearest(view, s, (i) => view.sections[i].headMeasures.size > 0);
   if (owner >= 0) return view.sections[owner].headMeasures.has(measure);
   const area = view.sections[s].area;
@@ -207,11 +215,7 @@ function areaCoverage(view: PlanView, area: ProfileArea, measures: MeasureCovera
   // a chapter: a non-preamble section whose heading names the area (or whose sub-sections do), with content
   let emptyChapter: number | undefined;
   sections.forEach((info, i) => {
-    if (info.preamble || info.area !== area.id) return;
-    const parent = model.sections[i].parent;
-    if (parent >= 0 && sections[parent].area === area.id) return; // only the outermost section of the area
-    const named = info.headAreas.has(area.id) || (model.sections[i].children.length > 0 && info.headMeasures.size === 0);
-    if (!named) return;
+    if (info.preamble || info.area !== area.id || !info.chapter) return;
     if (info.hasContent) {
       chapter = true;
       section ??= i;

@@ -60,7 +60,10 @@ export function coverageFindings(view: PlanView, coverage: Coverage): Finding[] 
 function measureFindings(view: PlanView, area: ProfileArea, ac: AreaCoverage): Finding[] {
   const { model } = view;
   const out: Finding[] = [];
-  const range = headingRange(model, ac.section) ?? ac.evidence[0]?.range ?? titleRange(model);
+  // no chapter: the chapter holding the first covered measure (保障措施 holding 加强组织领导)
+  const covered = ac.measures.find((m) => m.status === 'covered' && m.section !== undefined)?.section;
+  const holder = covered === undefined ? undefined : model.sections[covered].parent >= 0 ? model.sections[covered].parent : covered;
+  const range = headingRange(model, ac.section) ?? headingRange(model, holder) ?? ac.evidence[0]?.range ?? titleRange(model);
   for (const mc of ac.measures) {
     if (!mc.required || mc.status === 'covered') continue;
     const m = area.measures.find((x) => x.id === mc.id)!;

@@ -8,7 +8,7 @@
  * statements for their text too.
  */
 import { offsetAt, positionAt } from '../document/positions';
-import type { PlanModel, Range } from '../document/types';
+import type { Block, PlanModel, Range } from '../document/types';
 import type { Profile, ProfileIndicator } from '../profile/types';
 import type { IndicatorValue, TargetStatement } from './types';
 import { aligned, convertUnit, findValues, type ParsedValue } from './values';
@@ -67,19 +67,18 @@ export function findYearMarkers(text: string): YearMarker[] {
 /** One stretch of text stating a year's targets. */
 interface Statement {
   year: number;
-  block: number;
+  block: Block;
   /** Offsets in the block's text. */
   start: number;
   end: number;
   /** The statement sits in a targets section (主要目标). */
   inTargets: boolean;
   quantified: boolean;
-  values: Array<{ indicator: ProfileIndicator; value: ParsedValue; block: number }>;
+  values: Array<{ indicator: ProfileIndicator; value: ParsedValue; block: Block }>;
 }
 
-/** Document range of [start, end) in block `b`'s text, or the block's range when offsets cannot be mapped. */
-function blockRange(model: PlanModel, b: number, start: number, end: number): Range {
-  const block = model.blocks[b];
+/** Document range of [start, end) in the block's text, or the block's range when offsets cannot be mapped. */
+function blockRange(model: PlanModel, block: Block, start: number, end: number): Range {
   const base = offsetAt(model, block.range.start);
   if (model.text.slice(base, base + block.text.length) !== block.text) return block.range;
   return { start: positionAt(model, base + start), end: positionAt(model, base + end) };
@@ -170,12 +169,12 @@ function proseStatements(view: PlanView): Statement[] {
       const values = findValues(al.slice(start, end));
       return {
         year,
-        block: info.index,
+        block: b,
         start,
         end,
         inTargets,
         quantified: values.length > 0,
-        values: readIndicators(profile, al, start, end, year).map((v) => ({ ...v, block: info.index })),
+        values: readIndicators(profile, al, start, end, year).map((v) => ({ ...v, block: b })),
       };
     };
     if (markers.length === 0) {
@@ -239,7 +238,7 @@ function tableStatements(view: PlanView): Statement[] {
         const withUnit = findValues(al);
         const bare = /(?<![\d.])(\d+(?:\.\d+)?)/.exec(al);
         const quantified = withUnit.length > 0 || bare !== null;
-        const st: Statement = { year, block: c.index, start: 0, end: al.length, inTargets: true, quantified, values: [] };
+        const st: Statement = { year, block: c.block, start: 0, end: al.length, inTargets: true, quantified, values: [] };
         // the row's label names the indicator; the cell holds its value
         const named = readLabelIndicator(profile, labelAl, year);
         if (named) {
@@ -250,7 +249,7 @@ function tableStatements(view: PlanView): Statement[] {
             const q = /^\s*(以上|及以上)/.test(after) ? 'at-least' : /^\s*(左右|上下)/.test(after) ? 'about' : undefined;
             v = { value: Number(bare[1]), unit, start: bare.index, end: bare.index + bare[0].length, qualifier: q };
           }
-          if (v) st.values.push({ indicator: named, value: v, block: c.index });
+          if (v) st.values.push({ indicator: named, value: v, block: c.block });
         }
         out.push(st);
       }
@@ -289,7 +288,7 @@ export function findTargets(view: PlanView): TargetStatement[] {
     if (mine.length === 0) return { year, status: 'missing', indicators: [] };
     const lead = mine.find((s) => s.inTargets && s.quantified) ?? mine.find((s) => s.inTargets) ?? mine.find((s) => s.quantified) ?? mine[0];
     const range = blockRange(model, lead.block, lead.start, lead.end);
-    const text = model.blocks[lead.block].text.slice(lead.start, lead.end).trim();
+    const text = lead.block.text.slice(lead.start, lead.end).trim();
     const indicators: IndicatorValue[] = [];
     for (const s of mine) {
       for (const { indicator, value, block } of s.values) {

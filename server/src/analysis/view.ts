@@ -3,6 +3,8 @@
  * area or measure (from their headings, or from their sub-sections), and the term hits of every block.
  */
 import type { Block, PlanModel, Position, Range } from '../document/types';
+import { normalize } from '../document/normalize';
+import { offsetAt, positionAt } from '../document/positions';
 import type { Profile } from '../profile/types';
 import { matcherFor, type TermHit, type TermOwner } from './match';
 
@@ -19,6 +21,8 @@ export interface SectionInfo {
   headAreas: Set<string>;
   /** The area this section speaks for: its own heading, its measures, or the majority of its sub-sections. */
   area?: string;
+  /** The outermost section of its area: named by its heading, or by most of its sub-sections. */
+  chapter: boolean;
   /** The section or one of its descendants holds text. */
   hasContent: boolean;
 }
@@ -36,6 +40,13 @@ export interface BlockInfo {
   measureTerms: Map<string, Set<string>>;
   /** Distinct area alias / evidence terms per area id. */
   areaTerms: Map<string, Set<string>>;
+  /**
+   * Measures named by the block's lead title, as a heading would (“1. 推进工业领域协同增效。…”,
+   * “**Transport.** …”): numbered list items and bold leads are sections in all but name.
+   */
+  leadMeasures: Set<string>;
+  /** Distinct measure terms per clause (split at 。；;), for paragraphs that run through several measures. */
+  clauses: Array<Map<string, Set<string>>>;
 }
 
 export interface PlanView {
@@ -63,6 +74,32 @@ function bodyAreaTerm(term: string): boolean {
   return !/^[a-z-]+$/.test(term);
 }
 
+/** A line starting an item: 1. / 1、 / （1） / 1） (Markdown sees “1.强化…” without a space as plain text). */
+const ITEM_LINE = /\r?\n[ \t]*(?=(?:\d{1,2}\s*[.、．](?!\d)|[（(]\d{1,2}[)）]|\d{1,2}[)）]))/g;
+
+/** A paragraph holding several numbered items, one per line, is split into one block per item. */
+function segments(model: PlanModel, block: Block): Block[] {
+  if (block.kind !== 'paragraph' || !/[\r\n]/.test(block.text)) return [block];
+  const cuts = [0, ...[...block.text.matchAll(ITEM_LINE)].map((m) => m.index + m[0].length)];
+  if (cuts.length < 2) return [block];
+  const base = offsetAt(model, block.range.start);
+  if (model.text.slice(base, base + block.text.length) !== block.text) return [block];
+  return cuts.map((start, k) => {
+    const end = k + 1 < cuts.length ? cuts[k + 1] : block.text.length;
+    const text = block.text.slice(start, end).trimEnd();
+    return {
+      ...block,
+      text,
+      norm: normalize(text),
+      range: { start: positionAt(model, base + start), end: positionAt(model, base + start + text.length) },
+    };
+  });
+}
+
+/** A short title (no comma) at the start of a paragraph or list item, ended by 。：； or a full stop, maybe bold and numbered. */
+const LEAD =
+  /^\s*(?:[*_]{2})?\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.、．]|[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）])?\s*(?:[*_]{2})?([^。：:；;！!？?，,\n*]{2,40}?)(?:[*_]{2})?\s*(?:[。：:；;]|\.(?=\s))(?=\s*\S)/;
+
 export function buildView(model: PlanModel, profile: Profile): PlanView {
   const matcher = matcherFor(profile);
   const measureArea = new Map<string, string>();
@@ -75,6 +112,7 @@ export function buildView(model: PlanModel, profile: Profile): PlanView {
     headMeasures: new Set<string>(),
     headTerms: new Map<string, string[]>(),
     headAreas: new Set<string>(),
+    chapter: false,
     hasContent: false,
   }));
   const headHits = model.sections.map((s) => matcher.scan(s.heading.norm));
@@ -120,29 +158,33 @@ export function buildView(model: PlanModel, profile: Profile): PlanView {
     const s = model.sections[i];
     const info = sections[i];
     const own = chapterArea(i);
-    const context = own ?? inherited;
+    // an area heading opens that area only where no other area is open, or as a chapter with
+    // sub-sections: （八）推进工业领域污染治理 inside 突出重点领域 stays a key-areas section
+    const opens = own !== undefined && (inherited === undefined || inherited === own || s.children.length > 0);
+    const context = opens ? own : inherited;
     // narrow heading measures to the enclosing area when the heading also names measures of it
     let measures = [...info.headTerms.keys()];
     if (context && measures.some((m) => measureArea.get(m) === context)) {
       measures = measures.filter((m) => measureArea.get(m) === context);
     }
     // an area chapter with sub-sections speaks for the area; its heading's measure words are incidental
-    const isAreaChapter = own !== undefined && s.children.length > 0;
+    const isAreaChapter = opens && s.children.length > 0;
     if (!isAreaChapter && !info.preamble) for (const m of measures) info.headMeasures.add(m);
     if (!info.preamble) {
       const measureAreas = new Set([...info.headMeasures].map((m) => measureArea.get(m)!));
-      info.area = own ?? (measureAreas.size === 1 ? [...measureAreas][0] : undefined) ?? inherited;
+      info.area = isAreaChapter ? own : ((measureAreas.size === 1 ? [...measureAreas][0] : undefined) ?? context);
+      info.chapter = opens && inherited === undefined && info.area === own;
     }
     for (const c of s.children) attribute(c, info.preamble ? undefined : (info.area ?? inherited));
   };
   for (const r of model.roots) attribute(r, undefined);
 
   // renamed chapters (三、推动绿色低碳转型): the area most of their sub-sections speak for
-  const inferFromChildren = (i: number): string | undefined => {
+  const inferFromChildren = (i: number, enclosed: boolean): string | undefined => {
     const s = model.sections[i];
     const info = sections[i];
-    for (const c of s.children) inferFromChildren(c);
-    if (info.preamble || chapterArea(i) || s.children.length === 0) return info.area;
+    for (const c of s.children) inferFromChildren(c, enclosed || info.area !== undefined);
+    if (info.preamble || info.area !== undefined || s.children.length === 0) return info.area;
     const counts = new Map<string, number>();
     for (const c of s.children) {
       for (const m of sections[c].headMeasures) counts.set(measureArea.get(m)!, (counts.get(measureArea.get(m)!) ?? 0) + 1);
@@ -152,6 +194,7 @@ export function buildView(model: PlanModel, profile: Profile): PlanView {
     for (const [a, n] of counts) if (n > bestN) [best, bestN] = [a, n];
     if (best && bestN * 2 >= s.children.length) {
       info.area = best;
+      info.chapter = !enclosed;
       const spread = (j: number) => {
         for (const c of model.sections[j].children) {
           if (!sections[c].area) sections[c].area = best;
@@ -162,17 +205,21 @@ export function buildView(model: PlanModel, profile: Profile): PlanView {
     }
     return info.area;
   };
-  for (const r of model.roots) inferFromChildren(r);
+  for (const r of model.roots) inferFromChildren(r, false);
 
   // --- blocks
   const title = model.title;
   const blocks: BlockInfo[] = [];
-  model.blocks.forEach((block, index) => {
-    if (block.kind === 'code') return;
+  model.blocks.forEach((whole, index) => {
+    if (whole.kind === 'code') return;
     if (title) {
-      if (sameRange(block.range, title.range)) return; // a flat draft's title line
-      if (block.section < 0 && before(block.range.start, title.range.start)) return; // the notice before the title
+      if (sameRange(whole.range, title.range)) return; // a flat draft's title line
+      if (whole.section < 0 && before(whole.range.start, title.range.start)) return; // the notice before the title
     }
+    for (const block of segments(model, whole)) addBlock(block, index);
+  });
+
+  function addBlock(block: Block, index: number): void {
     const all = matcher.scan(block.norm);
     const hits = all.filter((h) => h.owners.some(isCoverage));
     const indicatorHits = all.filter((h) => h.owners.some((o) => o.kind === 'indicator'));
@@ -193,8 +240,32 @@ export function buildView(model: PlanModel, profile: Profile): PlanView {
       }
     }
     const preamble = block.section < 0 || sections[block.section].preamble;
-    blocks.push({ block, index, preamble, hits, indicatorHits, measureTerms, areaTerms });
-  });
+    const leadMeasures = new Set<string>();
+    const lead = block.kind === 'paragraph' || block.kind === 'listItem' ? LEAD.exec(block.text)?.[1] : undefined;
+    if (lead && !preamble) {
+      const named = new Set<string>();
+      for (const h of matcher.scan(normalize(lead))) {
+        for (const o of h.owners) if (o.kind === 'measure-alias' || o.kind === 'measure-evidence') named.add(o.measure);
+      }
+      const area = block.section >= 0 ? sections[block.section].area : undefined;
+      const inArea = [...named].filter((m) => measureArea.get(m) === area);
+      for (const m of inArea.length > 0 ? inArea : named) leadMeasures.add(m);
+    }
+    const clauses: Array<Map<string, Set<string>>> = [];
+    const stops = [...block.norm.matchAll(/[。；;!?！？]/g)].map((m) => m.index);
+    for (const h of hits) {
+      let k = 0;
+      while (k < stops.length && stops[k] < h.start) k++;
+      for (const o of h.owners) {
+        if (o.kind !== 'measure-evidence') continue;
+        const clause = (clauses[k] ??= new Map());
+        let set = clause.get(o.measure);
+        if (!set) clause.set(o.measure, (set = new Set()));
+        set.add(h.term);
+      }
+    }
+    blocks.push({ block, index, preamble, hits, indicatorHits, measureTerms, areaTerms, leadMeasures, clauses: clauses.filter(Boolean) });
+  }
 
   return { model, profile, sections, blocks, measureArea };
 }
