@@ -113,6 +113,23 @@ export const CheckWorkspaceRequest = new RequestType<CheckWorkspaceParams, Check
   'planlint/checkWorkspace',
 );
 
+export interface SnippetLibrariesParams {
+  /** The document the snippet libraries are configured for. */
+  uri: string;
+}
+
+export interface SnippetLibraryInfo {
+  /** The label its snippets carry in completion. */
+  name: string;
+  /** Absolute folder path. */
+  folder: string;
+  /** Its `.code-snippets` files (absolute paths). */
+  files: string[];
+}
+
+/** `planlint/snippetLibraries`: the team snippet libraries that apply to a document (config file and settings). */
+export const SnippetLibrariesRequest = new RequestType<SnippetLibrariesParams, SnippetLibraryInfo[], void>('planlint/snippetLibraries');
+
 /** Server-side commands (workspace/executeCommand). */
 export const Commands = {
   /** Insert the skeleton of missing areas / measures. Args: [InsertMissingArgs]. */

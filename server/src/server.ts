@@ -13,6 +13,7 @@ import {
   type Diagnostic,
   type DocumentDiagnosticReport,
   DocumentDiagnosticReportKind,
+  FileChangeType,
   ProposedFeatures,
   type ServerCapabilities,
   TextDocuments,
@@ -21,6 +22,8 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
+import { basename } from 'node:path';
+import { CONFIG_FILE_NAMES } from './config/load';
 import { codeActionCapabilities, codeActions, fixInput, workspaceEdit } from './features/codeActions';
 import { codeLensCapabilities, codeLenses } from './features/codeLens';
 import { completionCapabilities, completions } from './features/completion';
@@ -44,7 +47,10 @@ import {
   CoverageRequest,
   type FixAllArgs,
   type InsertMissingArgs,
+  SnippetLibrariesRequest,
 } from './protocol';
+import { LibraryStore, librarySource } from './snippets/store';
+import type { LibraryRef } from './snippets/refs';
 import { type Analysed, AnalysisCache, analyseText, uriToPath } from './workspace/analyse';
 import { Debouncer } from './workspace/debounce';
 import { Resolver } from './workspace/resolve';
@@ -72,6 +78,9 @@ const debouncer = new Debouncer();
 const settingsCache = new Map<string, Promise<ClientSettings>>();
 /** Config / profile files with published problems → their diagnostics (JSON, to publish only on change). */
 const problemFiles = new Map<string, string>();
+const libraries = new LibraryStore();
+/** Library sets and settings notes already loaded / logged since the last full revalidation. */
+const announced = new Set<string>();
 
 // ---------------------------------------------------------------- settings and analysis
 
@@ -94,6 +103,7 @@ function analysisOf(doc: TextDocument): Promise<Analysed> {
     const settings = await settingsFor(uri);
     const analysed = analyseText(uri, version, text, settings, resolver);
     publishProblems(analysed.problems);
+    announce(analysed);
     return analysed;
   });
 }
@@ -114,6 +124,54 @@ function publishProblems(list: FileProblems[]): void {
     problemFiles.set(uri, key);
     void connection.sendDiagnostics({ uri, diagnostics });
   }
+}
+
+// ---------------------------------------------------------------- team snippet libraries
+
+/** Loads the libraries (re-reading changed files) and publishes their files' problems. */
+function loadLibraries(refs: readonly LibraryRef[]): SnippetSource[] {
+  const loaded = libraries.load(refs);
+  // A file without problems is published only to clear what it had.
+  publishProblems(loaded.problems.filter((p) => p.problems.length || problemFiles.has(URI.file(p.file).toString())));
+  return loaded.libraries.map(librarySource);
+}
+
+/** The first analysis with a new set of libraries reports their problems right away, not at the first completion. */
+function announce(analysed: Analysed): void {
+  for (const note of analysed.notes) {
+    if (announced.has(note)) continue;
+    announced.add(note);
+    connection.console.warn(note);
+  }
+  const key = analysed.libraries.map((l) => l.folder).join('\0');
+  if (!key || announced.has(key)) return;
+  announced.add(key);
+  loadLibraries(analysed.libraries);
+}
+
+/** A library file changed: reload the libraries of the open documents. */
+async function refreshLibraries(): Promise<void> {
+  const refs = new Map<string, LibraryRef>();
+  for (const doc of documents.all()) {
+    const a = await analysisOf(doc).catch(() => undefined);
+    for (const ref of a?.libraries ?? []) refs.set(ref.folder, ref);
+  }
+  loadLibraries([...refs.values()]);
+}
+
+/** What a watched-file change means: re-check the documents, reload the libraries, or nothing. */
+function watchedChange(uri: string, type: FileChangeType): 'config' | 'library' | undefined {
+  const path = uriToPath(uri);
+  if (!path || /[\\/](node_modules|\.git)[\\/]/.test(path)) return undefined;
+  if (path.endsWith('.code-snippets')) {
+    libraries.invalidate(path);
+    // A new or deleted file may change which libraries are empty: re-resolve.
+    return type === FileChangeType.Changed ? 'library' : 'config';
+  }
+  if ((CONFIG_FILE_NAMES as readonly string[]).includes(basename(path)) || resolver.isProfileFile(path)) return 'config';
+  // A profile file that a config names may just have been created.
+  if (type !== FileChangeType.Changed && /\.(json|ya?ml)$/i.test(path)) return 'config';
+  return undefined;
 }
 
 function clearProblems(): void {
@@ -152,6 +210,7 @@ function revalidateAll(): void {
   settingsCache.clear();
   resolver.clear();
   cache.clear();
+  announced.clear();
   clearProblems();
   if (pull) {
     if (clientCaps.workspace?.diagnostics?.refreshSupport) void connection.languages.diagnostics.refresh();
@@ -196,7 +255,13 @@ connection.onInitialized(() => {
   }
   if (clientCaps.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [{ globPattern: '**/.planlintrc*' }, { globPattern: '**/planlint.config.json' }],
+      watchers: [
+        { globPattern: '**/.planlintrc*' },
+        { globPattern: '**/planlint.config.json' },
+        // Team snippet libraries and custom profiles (filtered in watchedChange).
+        { globPattern: '**/*.code-snippets' },
+        { globPattern: '**/*.{yaml,yml,json}' },
+      ],
     });
   }
   if (clientCaps.workspace?.workspaceFolders) {
@@ -214,7 +279,11 @@ connection.onDidChangeConfiguration((change) => {
   revalidateAll();
 });
 
-connection.onDidChangeWatchedFiles(() => revalidateAll());
+connection.onDidChangeWatchedFiles((e) => {
+  const kinds = new Set(e.changes.map((c) => watchedChange(c.uri, c.type)));
+  if (kinds.has('config')) revalidateAll();
+  else if (kinds.has('library')) void refreshLibraries();
+});
 
 connection.onShutdown(() => debouncer.dispose());
 
@@ -268,12 +337,17 @@ connection.onFoldingRanges(async (params) => {
 
 connection.onCompletion(async (params) => {
   const a = await analysisFor(params.textDocument.uri);
-  return a ? completions(a.analysis, params, snippetSources) : [];
+  return a ? completions(a.analysis, params, [...snippetSources, ...loadLibraries(a.libraries)]) : [];
 });
 
 connection.onRequest(CoverageRequest, async (params) => {
   const a = await analysisFor(params.uri);
   return a ? coverageView(a.analysis) : null;
+});
+
+connection.onRequest(SnippetLibrariesRequest, async ({ uri }) => {
+  const r = resolver.resolve(uriToPath(uri), await settingsFor(uri));
+  return libraries.load(r.libraries).libraries.map((l) => ({ name: l.ref.name, folder: l.ref.folder, files: l.files }));
 });
 
 connection.onRequest(CheckWorkspaceRequest, async (params, token: CancellationToken) => {

@@ -29,6 +29,7 @@ export async function runCheck(options: CheckOptions, cwd: string): Promise<RunR
       files.push(outcome);
     }
   }
+  failures.push(...settings.libraryFailures());
   return { profile: files[0]?.result.profile ?? settings.defaultProfileId(), files, failures, cwd };
 }
 

@@ -1,10 +1,18 @@
-/** Config and profile for each file: --config, else the config found by walking up from the file; --profile > front matter > config > national-2022. */
-import { dirname } from 'node:path';
+/**
+ * Config and profile for each file: --config, else the config found by walking up from the file to
+ * its project root (the nearest folder with `.git`, as an editor's workspace folder would be);
+ * --profile > front matter > config > national-2022. Snippet libraries the config names are
+ * validated as in the editor; their problems are reported without stopping the check.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { globSync } from 'tinyglobby';
-import { findConfigFile, loadConfigFile, mergeConfig, resolveProfileRef } from '../config/load';
+import { type ConfigResult, findConfigFile, loadConfigFile, mergeConfig, resolveProfileRef } from '../config/load';
 import { DEFAULT_CONFIG, type PlanlintConfig } from '../config/types';
 import { t } from '../l10n';
 import type { FileProblem, Profile } from '../profile/types';
+import { libraryRefs } from '../snippets/refs';
+import { LibraryStore } from '../snippets/store';
 import type { CheckOptions } from './args';
 import { displayPath } from './report';
 
@@ -18,6 +26,14 @@ interface LoadedConfig {
   error?: string;
 }
 
+/** The nearest folder at or above `dir` holding `.git` (a repository or submodule root). */
+export function projectRoot(dir: string): string | undefined {
+  for (let d = dir; ; d = dirname(d)) {
+    if (existsSync(join(d, '.git'))) return d;
+    if (dirname(d) === d) return undefined;
+  }
+}
+
 export type FileSettings = { config: PlanlintConfig; profile: Profile; included: boolean } | { error: string };
 
 export class Settings {
@@ -25,6 +41,7 @@ export class Settings {
   private readonly profiles = new Map<string, { profile?: Profile; error?: string }>();
   private readonly explicitConfig?: LoadedConfig;
   private readonly explicitProfile?: Profile;
+  private readonly libraryProblems = new Map<string, FileProblem>();
 
   constructor(
     private readonly options: CheckOptions,
@@ -44,7 +61,7 @@ export class Settings {
   forFile(absPath: string): FileSettings {
     let loaded = this.explicitConfig;
     if (!loaded) {
-      const file = findConfigFile(dirname(absPath));
+      const file = findConfigFile(dirname(absPath), projectRoot(dirname(absPath)));
       loaded = file ? this.loadConfig(file) : { config: {}, included: new Set() };
     }
     if (loaded.error) return { error: loaded.error };
@@ -52,7 +69,9 @@ export class Settings {
     let profile = this.explicitProfile;
     if (!profile) {
       const base = loaded.file ? dirname(loaded.file) : this.cwd;
-      const r = this.profileFor(config.profile ?? DEFAULT_CONFIG.profile!, base);
+      // A config file may only name a profile inside its project, as in the editor's workspace.
+      const roots = loaded.file && loaded.config.profile ? [projectRoot(base) ?? base] : undefined;
+      const r = this.profileFor(config.profile ?? DEFAULT_CONFIG.profile!, base, roots);
       if (!r.profile) return { error: r.error ?? String(config.profile) };
       profile = r.profile;
     }
@@ -61,12 +80,18 @@ export class Settings {
 
   /** Resolves a front-matter `profile` reference (relative paths against the draft's folder). */
   resolveProfile(ref: string, baseDir: string): Profile | undefined {
-    return this.profileFor(ref, baseDir).profile;
+    const root = projectRoot(baseDir);
+    return this.profileFor(ref, baseDir, root ? [root] : undefined).profile;
   }
 
   profileById(id: string): Profile | undefined {
     for (const r of this.profiles.values()) if (r.profile?.id === id) return r.profile;
     return undefined;
+  }
+
+  /** One line per problem of the snippet libraries the configs name (reported, but the files are still checked). */
+  libraryFailures(): string[] {
+    return [...this.libraryProblems.values()].map((p) => t('invalid snippet library {0}', this.problemText(p.file, [p])));
   }
 
   defaultProfileId(): string {
@@ -76,22 +101,30 @@ export class Settings {
   private loadConfig(file: string): LoadedConfig {
     const cached = this.configs.get(file);
     if (cached) return cached;
-    const { config, problems } = loadConfigFile(file);
+    const { config, problems, libraryPositions } = loadConfigFile(file);
     const loaded: LoadedConfig = { file, config: config ?? {}, included: new Set() };
     if (problems.length || !config) {
       loaded.error = t('invalid config {0}', this.problemText(file, problems));
     } else if (config.include?.length) {
       loaded.included = new Set(globSync(config.include, { cwd: dirname(file), absolute: true }));
     }
+    if (config?.snippetLibraries?.length && !loaded.error) this.checkLibraries(file, config.snippetLibraries, libraryPositions);
     this.configs.set(file, loaded);
     return loaded;
   }
 
-  private profileFor(ref: string, baseDir: string): { profile?: Profile; error?: string } {
-    const key = `${baseDir}\0${ref}`;
+  private checkLibraries(file: string, entries: string[], positions: ConfigResult['libraryPositions']): void {
+    const root = projectRoot(dirname(file)) ?? dirname(file);
+    const refs = libraryRefs({ config: { file, entries, positions }, roots: [root], trusted: true });
+    const fileProblems = new LibraryStore().load(refs.refs).problems.flatMap((p) => p.problems);
+    for (const p of [...refs.problems, ...fileProblems]) this.libraryProblems.set(`${p.file}\0${p.line}\0${p.character}\0${p.message}`, p);
+  }
+
+  private profileFor(ref: string, baseDir: string, roots?: string[]): { profile?: Profile; error?: string } {
+    const key = `${baseDir}\0${ref}\0${roots?.join('\0') ?? ''}`;
     let r = this.profiles.get(key);
     if (!r) {
-      const { profile, problems } = resolveProfileRef(ref, baseDir);
+      const { profile, problems } = resolveProfileRef(ref, baseDir, undefined, roots);
       r = !problems.length ? { profile } : { error: t('invalid profile {0}', this.problemText(ref, problems)) };
       this.profiles.set(key, r);
     }

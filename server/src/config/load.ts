@@ -60,6 +60,8 @@ export interface ConfigResult {
   problems: FileProblem[];
   /** Where each top-level key is, for problems that concern a value (e.g. a profile file that fails). */
   keyPositions: Partial<Record<keyof PlanlintConfig, Position>>;
+  /** Where each (valid) item of `snippetLibraries` is, in the order of `config.snippetLibraries`. */
+  libraryPositions?: Position[];
 }
 
 export function loadConfigFile(path: string): ConfigResult {
@@ -79,7 +81,12 @@ export function parseConfig(text: string, file: string): ConfigResult {
   delete config.$schema;
   const keyPositions: ConfigResult['keyPositions'] = {};
   for (const key of Object.keys(config) as (keyof PlanlintConfig)[]) keyPositions[key] = parsed.locate([key], 'key');
-  return { config, problems, keyPositions };
+  const libraries = (parsed.data as { snippetLibraries?: unknown }).snippetLibraries;
+  const dropped = new Set(invalidPaths.filter((p) => p[0] === 'snippetLibraries').map((p) => p[1]));
+  const libraryPositions = Array.isArray(libraries)
+    ? libraries.flatMap((_, i) => (dropped.has(i) ? [] : [parsed.locate(['snippetLibraries', i])]))
+    : undefined;
+  return { config, problems, keyPositions, libraryPositions };
 }
 
 /**
@@ -116,10 +123,20 @@ export function resolveProfileRef(
   ref: string | undefined,
   configDir: string,
   origin?: { file: string } & Partial<Position>,
+  /** When given, a profile file must lie inside one of these folders (the workspace). */
+  roots?: readonly string[],
 ): ProfileRefResult {
   const fallback = () => loadBuiltinProfile(DEFAULT_CONFIG.profile);
   if (!ref || isBuiltinProfileId(ref)) return { profile: loadBuiltinProfile(ref || DEFAULT_CONFIG.profile), problems: [] };
   const path = resolve(configDir, ref);
+  if (roots && !roots.some((root) => isInside(path, root))) {
+    const message = t('Profile "{0}" is outside the workspace; a config file may only name files inside it (use the planlint.profile user setting for others).', ref);
+    const at = origin ?? { file: path };
+    return {
+      profile: fallback(),
+      problems: [problemAt(at.file, { line: at.line ?? 0, character: at.character ?? 0 }, ['profile'], message)],
+    };
+  }
   if (!isFile(path)) {
     const message = t('Profile "{0}" is neither a built-in profile ({1}) nor an existing file.', ref, 'national-2022');
     const at = origin ?? { file: path };

@@ -48,6 +48,8 @@ export function completions(a: DocAnalysis, params: CompletionParams, sources: S
         items.push({
           label: prefix,
           kind: CompletionItemKind.Snippet,
+          // The source (PlanLint or a team library) beside the label: two libraries may share a prefix.
+          labelDetails: { description: s.source },
           detail: `${s.source}: ${s.name}`,
           documentation: { kind: MarkupKind.Markdown, value: [s.description ?? '', '```markdown', s.body, '```'].join('\n') },
           insertTextFormat: InsertTextFormat.Snippet,

@@ -8,8 +8,9 @@ import analysis from './zh-cn.analysis.json';
 import features from './zh-cn.features.json';
 import cli from './zh-cn.cli.json';
 import profile from './zh-cn.profile.json';
+import team from './zh-cn.team.json';
 
-const zhCn: Record<string, string> = { ...profile, ...analysis, ...features, ...cli };
+const zhCn: Record<string, string> = { ...profile, ...analysis, ...features, ...cli, ...team };
 let current: 'en' | 'zh-cn' = 'en';
 
 /** Accepts VS Code / LSP locales (`zh-cn`, `zh-CN`, `zh-Hans`) and POSIX ones (`zh_CN.UTF-8`). */

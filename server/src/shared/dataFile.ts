@@ -231,6 +231,8 @@ function describeError(err: ErrorObject): { path: PathSegment[]; at: 'key' | 'va
 }
 
 function typeWord(type: string): string {
+  // ajv joins the types of a `type: [a, b]` schema with commas.
+  if (type.includes(',')) return type.split(',').map(typeWord).reduce((a, b) => t('{0} or {1}', a, b));
   switch (type) {
     case 'string':
       return t('a string');

@@ -1,6 +1,7 @@
 /** One document version → DocAnalysis, with the document's config and profile; and a per-version cache. */
 import { URI } from 'vscode-uri';
 import { checkText } from '../engine';
+import type { LibraryRef } from '../snippets/refs';
 import type { Resolver } from './resolve';
 import type { ClientSettings } from './settings';
 import type { DocAnalysis, FileProblems } from './types';
@@ -9,6 +10,10 @@ export interface Analysed {
   analysis: DocAnalysis;
   /** Problems of config / profile files met on the way (published on those files). */
   problems: FileProblems[];
+  /** The document's team snippet libraries. */
+  libraries: LibraryRef[];
+  /** Settings entries left out, and why (for the server log). */
+  notes: string[];
 }
 
 export function uriToPath(uri: string): string | undefined {
@@ -34,6 +39,8 @@ export function analyseText(uri: string, version: number, text: string, settings
   return {
     analysis: { uri, version, model: checked.model, result: checked.result, isPlan, profile: r.profile, config: r.config },
     problems: r.problems,
+    libraries: r.libraries,
+    notes: r.notes,
   };
 }
 

@@ -8,6 +8,7 @@ import { type ConfigResult, findConfigFile, innermostFolder, loadConfigFile, mer
 import { DEFAULT_CONFIG, type PlanlintConfig } from '../config/types';
 import { isBuiltinProfileId } from '../profile';
 import type { FileProblem, Profile } from '../profile/types';
+import { type LibraryRef, libraryRefs } from '../snippets/refs';
 import type { ClientSettings } from './settings';
 import type { FileProblems } from './types';
 
@@ -21,12 +22,17 @@ export interface Resolution {
   problems: FileProblems[];
   /** Where relative profile references of this document resolve from. */
   baseDir?: string;
+  /** Team snippet libraries (config file, then settings); their problems are among `problems`. */
+  libraries: LibraryRef[];
+  /** Settings entries that were left out, and why (for the server log). */
+  notes: string[];
 }
 
 interface LoadedConfig {
   config: PlanlintConfig;
   problems: FileProblem[];
   keyPositions: ConfigResult['keyPositions'];
+  libraryPositions?: ConfigResult['libraryPositions'];
 }
 
 export class Resolver {
@@ -62,8 +68,9 @@ export class Resolver {
     const configFile = file && trusted ? findConfigFile(dirname(file), folder) : undefined;
     let fromFile: PlanlintConfig = {};
     let origin: { file: string; line?: number; character?: number } | undefined;
+    let loaded: LoadedConfig | undefined;
     if (configFile) {
-      const loaded = this.loadConfig(configFile);
+      loaded = this.loadConfig(configFile);
       if (loaded.problems.length) problems.push({ file: configFile, problems: loaded.problems });
       fromFile = loaded.config;
       if (fromFile.profile) origin = { file: configFile, ...loaded.keyPositions.profile };
@@ -78,38 +85,72 @@ export class Resolver {
     const profileBase = fromFile.profile && configFile ? dirname(configFile) : (folder ?? (file ? dirname(file) : process.cwd()));
     let ref = config.profile ?? DEFAULT_CONFIG.profile!;
     if (!trusted && !isBuiltinProfileId(ref)) ref = DEFAULT_CONFIG.profile!;
-    const { profile, problems: profileProblems } = this.profileFor(ref, profileBase, origin);
+    // A profile named by a workspace file must stay inside the workspace; one from the settings may be anywhere.
+    const roots = fromFile.profile && configFile ? this.roots(configFile) : undefined;
+    const { profile, problems: profileProblems } = this.profileFor(ref, profileBase, origin, roots);
     for (const p of profileProblems) problems.push({ file: p.file, problems: [p] });
     let included = false;
     if (file) {
       if (configFile && fromFile.include?.length) included ||= this.matches(dirname(configFile), fromFile.include, file);
       if (settings.include.length) included ||= this.matches(folder ?? dirname(file), settings.include, file);
     }
-    return { config, profile, configFile, included, problems, baseDir: file ? dirname(file) : folder };
+    const libs = libraryRefs({
+      config: configFile && fromFile.snippetLibraries?.length
+        ? { file: configFile, entries: fromFile.snippetLibraries, positions: loaded?.libraryPositions }
+        : undefined,
+      settings: settings.snippetLibraries,
+      settingsBase: folder,
+      roots: this.folders(),
+      trusted,
+    });
+    if (configFile && libs.problems.length) problems.push({ file: configFile, problems: libs.problems });
+    return { config, profile, configFile, included, problems, baseDir: file ? dirname(file) : folder, libraries: libs.refs, notes: libs.notes };
+  }
+
+  /** True for a profile file this resolver has read (so a change to it must re-check the documents). */
+  isProfileFile(path: string): boolean {
+    const target = resolve(path);
+    for (const r of this.profiles.values()) {
+      if (r.profile.source === target || r.problems.some((p) => p.file === target)) return true;
+    }
+    return false;
+  }
+
+  /** The folders a workspace file's references must stay in: the workspace folders, or the file's own folder without any. */
+  private roots(file: string): string[] {
+    const folders = this.folders();
+    return folders.length ? folders : [dirname(file)];
   }
 
   /** Resolve a profile reference (front matter `profile:`), relative to `baseDir`. */
   profileRef(ref: string, baseDir: string): Profile | undefined {
     if (!this.trusted() && !isBuiltinProfileId(ref)) return undefined;
-    return this.profileFor(ref, baseDir).profile;
+    const folders = this.folders();
+    const r = this.profileFor(ref, baseDir, undefined, folders.length ? folders : undefined);
+    return r.problems.length ? undefined : r.profile;
   }
 
   private loadConfig(file: string): LoadedConfig {
     let loaded = this.configs.get(file);
     if (!loaded) {
       const r = loadConfigFile(file);
-      loaded = { config: r.config ?? {}, problems: r.problems, keyPositions: r.keyPositions };
+      loaded = { config: r.config ?? {}, problems: r.problems, keyPositions: r.keyPositions, libraryPositions: r.libraryPositions };
       this.configs.set(file, loaded);
     }
     return loaded;
   }
 
-  private profileFor(ref: string, baseDir: string, origin?: { file: string; line?: number; character?: number }): { profile: Profile; problems: FileProblem[] } {
-    const key = `${baseDir}\0${ref}\0${origin?.file ?? ''}`;
+  private profileFor(
+    ref: string,
+    baseDir: string,
+    origin?: { file: string; line?: number; character?: number },
+    roots?: string[],
+  ): { profile: Profile; problems: FileProblem[] } {
+    const key = `${baseDir}\0${ref}\0${origin?.file ?? ''}\0${roots?.join('\0') ?? ''}`;
     let r = this.profiles.get(key);
     if (!r) {
       // A broken or missing profile falls back to the built-in one; its problems are reported on the file.
-      r = resolveProfileRef(ref, baseDir, origin);
+      r = resolveProfileRef(ref, baseDir, origin, roots);
       this.profiles.set(key, r);
     }
     return r;
