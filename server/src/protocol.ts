@@ -157,3 +157,40 @@ export interface FixAllArgs {
 
 /** The code action kind of "insert every missing skeleton". */
 export const FIX_ALL_KIND = 'source.fixAll.planlint';
+
+export interface ReportParams {
+  uri: string;
+  /**
+   * `webview`: the interactive page for the VS Code webview (line references post `reveal`
+   * messages; style and script carry `nonce`); `file`: the self-contained page, as `planlint report` writes it.
+   */
+  target: 'webview' | 'file';
+  /** Required for `webview`: at least 16 base64 characters. */
+  nonce?: string;
+  /** The webview's cspSource, added to its style-src. */
+  cspSource?: string;
+}
+
+export interface ReportResult {
+  uri: string;
+  version: number;
+  isPlan: boolean;
+  /** Language of the page: the draft's. */
+  language: 'zh' | 'en';
+  title: string;
+  score: number;
+  /** The whole page. */
+  html: string;
+}
+
+/** `planlint/report`: the reviewer's coverage report of an open document as an HTML page; null when unknown. */
+export const ReportRequest = new RequestType<ReportParams, ReportResult | null, void>('planlint/report');
+
+/** Messages the report webview posts to the extension. */
+export type ReportWebviewMessage =
+  | { type: 'reveal'; line: number; character: number }
+  /** After every render: what the page shows (for the extension's state and its tests). */
+  | { type: 'rendered'; uri: string; version: number; score: string; areas: number; findings: number; lines: number };
+
+/** Messages the extension posts to the report webview. */
+export type ReportPanelMessage = { type: 'update'; html: string };

@@ -36,6 +36,7 @@ import {
 } from './features/diagnostics';
 import { foldingCapabilities, foldingRanges } from './features/folding';
 import { hover, hoverCapabilities } from './features/hover';
+import { reportPage } from './features/report';
 import { builtinSnippets, type SnippetSource } from './features/snippets/sources';
 import { symbolCapabilities, documentSymbols } from './features/symbols';
 import { checkWorkspace } from './features/workspaceCheck';
@@ -47,6 +48,7 @@ import {
   CoverageRequest,
   type FixAllArgs,
   type InsertMissingArgs,
+  ReportRequest,
   SnippetLibrariesRequest,
 } from './protocol';
 import { LibraryStore, librarySource } from './snippets/store';
@@ -348,6 +350,16 @@ connection.onRequest(CoverageRequest, async (params) => {
 connection.onRequest(SnippetLibrariesRequest, async ({ uri }) => {
   const r = resolver.resolve(uriToPath(uri), await settingsFor(uri));
   return libraries.load(r.libraries).libraries.map((l) => ({ name: l.ref.name, folder: l.ref.folder, files: l.files }));
+});
+
+connection.onRequest(ReportRequest, async (params) => {
+  const doc = documents.get(params.uri);
+  if (!doc) return null;
+  const { uri, version } = doc;
+  const text = doc.getText();
+  const settings = await settingsFor(uri);
+  const a = await analysisOf(doc);
+  return reportPage(a.analysis, params, () => analyseText(uri, version, text, settings, resolver).analysis);
 });
 
 connection.onRequest(CheckWorkspaceRequest, async (params, token: CancellationToken) => {

@@ -16,10 +16,29 @@ export interface CheckOptions {
   color: boolean;
 }
 
+export const REPORT_FORMATS = ['html', 'md'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** `planlint report FILE` or `planlint report --compare OLD NEW`. */
+export interface ReportOptions {
+  /** One draft, or the old and the new round with `compare`. */
+  paths: string[];
+  compare: boolean;
+  format: ReportFormat;
+  /** Write the page here instead of stdout. */
+  output?: string;
+  profile?: string;
+  config?: string;
+  /** Language of the page; default: the draft's. */
+  locale?: 'en' | 'zh-cn';
+  level?: Level;
+}
+
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
   | { kind: 'check'; options: CheckOptions }
+  | { kind: 'report'; options: ReportOptions }
   | { kind: 'error'; message: string };
 
 const OPTIONS = {
@@ -32,6 +51,8 @@ const OPTIONS = {
   color: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
+  output: { type: 'string', short: 'o' },
+  compare: { type: 'boolean' },
 } as const;
 
 /** The locale asked for on the command line, before anything else is parsed (so errors are localised too). */
@@ -53,24 +74,18 @@ export function parseCommand(argv: string[]): Command {
   if (values.version) return { kind: 'version' };
   const [command, ...paths] = positionals;
   if (command === undefined) return { kind: 'help' };
-  if (command !== 'check') return { kind: 'error', message: t('unknown command "{0}" (try planlint --help)', command) };
+  if (command !== 'check' && command !== 'report') return { kind: 'error', message: t('unknown command "{0}" (try planlint --help)', command) };
+  if (command === 'check' && (values.output !== undefined || values.compare)) {
+    return { kind: 'error', message: t('{0} is an option of planlint report', values.compare ? '--compare' : '--output') };
+  }
+  if (command === 'report') return parseReport(values, paths);
 
   const format = (values.format ?? 'text') as Format;
   if (!FORMATS.includes(format)) {
     return { kind: 'error', message: t('--format must be one of {0}', FORMATS.join(', ')) };
   }
-  let locale: CheckOptions['locale'];
-  if (values.locale !== undefined) {
-    const l = values.locale.toLowerCase().replace('_', '-');
-    if (l !== 'en' && l !== 'zh-cn') return { kind: 'error', message: t('--locale must be en or zh-cn') };
-    locale = l;
-  }
-  if (values.level !== undefined && !LEVELS.includes(values.level as Level)) {
-    return { kind: 'error', message: t('--level must be one of {0}', LEVELS.join(', ')) };
-  }
-  for (const key of ['profile', 'config'] as const) {
-    if (values[key] === '') return { kind: 'error', message: t('--{0} needs a value', key) };
-  }
+  const c = common(values);
+  if ('error' in c) return { kind: 'error', message: c.error };
   return {
     kind: 'check',
     options: {
@@ -78,10 +93,47 @@ export function parseCommand(argv: string[]): Command {
       format,
       profile: values.profile,
       config: values.config,
-      locale,
-      level: values.level as Level | undefined,
+      locale: c.locale,
+      level: c.level,
       color: values['no-color'] ? false : (values.color ?? defaultColor()),
     },
+  };
+}
+
+function common(values: { locale?: string; level?: string; profile?: string; config?: string }): { error: string } | { locale?: 'en' | 'zh-cn'; level?: Level } {
+  let locale: 'en' | 'zh-cn' | undefined;
+  if (values.locale !== undefined) {
+    const l = values.locale.toLowerCase().replace('_', '-');
+    if (l !== 'en' && l !== 'zh-cn') return { error: t('--locale must be en or zh-cn') };
+    locale = l;
+  }
+  if (values.level !== undefined && !LEVELS.includes(values.level as Level)) {
+    return { error: t('--level must be one of {0}', LEVELS.join(', ')) };
+  }
+  for (const key of ['profile', 'config'] as const) {
+    if (values[key] === '') return { error: t('--{0} needs a value', key) };
+  }
+  return { locale, level: values.level as Level | undefined };
+}
+
+function parseReport(
+  values: { format?: string; output?: string; compare?: boolean; locale?: string; level?: string; profile?: string; config?: string },
+  paths: string[],
+): Command {
+  const compare = !!values.compare;
+  if (compare ? paths.length !== 2 : paths.length !== 1) {
+    return { kind: 'error', message: compare ? t('planlint report --compare needs two files: OLD NEW') : t('planlint report needs one file') };
+  }
+  if (values.output === '') return { kind: 'error', message: t('--{0} needs a value', 'output') };
+  // --format md|markdown|html; without it, the extension of -o decides (.md → Markdown), else HTML.
+  const raw = values.format ?? (values.output && /\.(md|markdown)$/i.test(values.output) ? 'md' : 'html');
+  const format = raw === 'markdown' ? 'md' : raw;
+  if (!REPORT_FORMATS.includes(format as ReportFormat)) return { kind: 'error', message: t('--format must be one of {0}', REPORT_FORMATS.join(', ')) };
+  const c = common(values);
+  if ('error' in c) return { kind: 'error', message: c.error };
+  return {
+    kind: 'report',
+    options: { paths, compare, format: format as ReportFormat, output: values.output, profile: values.profile, config: values.config, locale: c.locale, level: c.level },
   };
 }
 

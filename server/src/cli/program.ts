@@ -7,6 +7,7 @@ import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
 import { helpText, version } from './help';
 import { exitCode, type RunReport } from './report';
+import { runReport } from './reportCommand';
 import { runCheck, SetupError } from './run';
 
 function systemLocale(): string | undefined {
@@ -40,18 +41,29 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
       process.stderr.write(`planlint: ${command.message}\n`);
       return 2;
   }
+  if (command.kind === 'report') {
+    try {
+      return await runReport(command.options, cwd);
+    } catch (e) {
+      return failed(e);
+    }
+  }
   let run: RunReport;
   try {
     run = await runCheck(command.options, cwd);
   } catch (e) {
-    // SetupError: invalid --config / --profile; anything else (a broken built-in profile) is reported the same way.
-    const message = e instanceof SetupError || !process.env.PLANLINT_DEBUG ? (e as Error).message : (e as Error).stack;
-    process.stderr.write(`planlint: ${message}\n`);
-    return 2;
+    return failed(e);
   }
   for (const failure of run.failures) process.stderr.write(`planlint: ${failure}\n`);
   await write(format(run, command.options));
   return exitCode(run);
+}
+
+/** SetupError: invalid --config / --profile; anything else (a broken built-in profile) is reported the same way. */
+function failed(e: unknown): 2 {
+  const message = e instanceof SetupError || !process.env.PLANLINT_DEBUG ? (e as Error).message : (e as Error).stack;
+  process.stderr.write(`planlint: ${message}\n`);
+  return 2;
 }
 
 /** Waits for stdout to drain so large outputs are not cut when piped. */

@@ -9,8 +9,9 @@ import features from './zh-cn.features.json';
 import cli from './zh-cn.cli.json';
 import profile from './zh-cn.profile.json';
 import team from './zh-cn.team.json';
+import report from './zh-cn.report.json';
 
-const zhCn: Record<string, string> = { ...profile, ...analysis, ...features, ...cli, ...team };
+const zhCn: Record<string, string> = { ...profile, ...analysis, ...features, ...cli, ...team, ...report };
 let current: 'en' | 'zh-cn' = 'en';
 
 /** Accepts VS Code / LSP locales (`zh-cn`, `zh-CN`, `zh-Hans`) and POSIX ones (`zh_CN.UTF-8`). */
@@ -27,6 +28,17 @@ export function getLocale(): 'en' | 'zh-cn' {
 /** The UI language, for picking profile titles and the like. */
 export function uiLang(): 'zh' | 'en' {
   return current === 'zh-cn' ? 'zh' : 'en';
+}
+
+/** Runs `fn` with the given locale (e.g. a report in the draft's language), then restores the current one. */
+export function withLocale<T>(locale: string, fn: () => T): T {
+  const previous = current;
+  setLocale(locale);
+  try {
+    return fn();
+  } finally {
+    setLocale(previous);
+  }
 }
 
 /** Every Chinese string, for the completeness test. */
