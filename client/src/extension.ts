@@ -8,6 +8,7 @@ import { CoverageTreeProvider, createCoverageView } from './coverageView';
 import type { CoverageNode } from './coverageModel';
 import { createLanguageClient } from './languageClient';
 import { NATIONAL_SCHEME, NationalMeasureProvider } from './nationalMeasure';
+import { ReportPanel, registerReportCommands } from './reportPanel';
 import { createStatusBar } from './statusBar';
 import { onTrustGranted } from './trust';
 
@@ -18,6 +19,8 @@ export interface PlanlintApi {
   coverageProvider: CoverageTreeProvider;
   treeView: vscode.TreeView<CoverageNode>;
   statusBarItem: vscode.StatusBarItem;
+  /** The coverage report webview (planlint.openReport). */
+  reportPanel: ReportPanel;
   /** Resolves when the server has started (rejects if it could not). */
   ready: Promise<void>;
 }
@@ -61,6 +64,9 @@ export function activate(context: vscode.ExtensionContext): PlanlintApi {
     vscode.workspace.registerTextDocumentContentProvider(NATIONAL_SCHEME, new NationalMeasureProvider()),
   );
   registerCommands({ client: lc, tracker, restartServer }, context.subscriptions);
+  const reportPanel = new ReportPanel(lc);
+  context.subscriptions.push(reportPanel);
+  registerReportCommands(reportPanel, lc, tracker, context.subscriptions);
   onTrustGranted(restartServer, context.subscriptions);
 
   const enabled = vscode.workspace.getConfiguration('planlint').get<boolean>('enable', true);
@@ -79,7 +85,7 @@ export function activate(context: vscode.ExtensionContext): PlanlintApi {
     }),
   );
 
-  return { client: lc, tracker, coverageProvider, treeView, statusBarItem, ready };
+  return { client: lc, tracker, coverageProvider, treeView, statusBarItem, reportPanel, ready };
 }
 
 export async function deactivate(): Promise<void> {
