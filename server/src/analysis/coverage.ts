@@ -77,9 +77,9 @@ function topCount(info: BlockInfo, except?: string): number {
 
 /**
  * Does body block `info` (outside the preamble) cover `measure`?
- * - inside another measure's section: only a paragraph clearly about this one too (≥ 3 distinct
- *   terms, or 2 and more than the section's own measure has) — merged sub-sections, or a
- *   heading deleted and its text kept;
+ * - inside another measure's section: only a paragraph clearly about this one too (≥ 2 distinct
+ *   terms and more than the section's own measure has — a heading deleted, its text kept), or a
+ *   merged paragraph with nearly as much on it and a clause of its own;
  * - in a chapter of the measure's area (no sub-section heading): one term, if no other measure
  *   dominates the paragraph, or two terms;
  * - elsewhere: ≥ 2 distinct terms and no other measure with more in the paragraph.
@@ -94,7 +94,11 @@ function bodyCovers(view: PlanView, info: BlockInfo, measure: string): boolean {
     if (own.has(measure)) return true;
     let ownMax = 0;
     for (const m of own) ownMax = Math.max(ownMax, count(info, m));
-    return d >= 3 || (d >= 2 && d > ownMax);
+    if (d < 2) return false;
+    if (d > ownMax) return true; // the paragraph is about this measure (its heading was lost)
+    // a merged paragraph: nearly as much on this measure as on the section's own, with a clause of its own
+    // (not the 钢铁、水泥、焦化 of an air paragraph, nor the 地热、生物质能 of a buildings one)
+    return d * 4 >= ownMax * 3 && info.clauses.some((c) => (c.get(measure)?.size ?? 0) > Math.max(0, ...[...own].map((m) => c.get(m)?.size ?? 0)));
   }
   const area = s < 0 ? undefined : view.sections[s].area;
   if (area !== undefined && area === view.measureArea.get(measure)) {
