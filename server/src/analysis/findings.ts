@@ -98,8 +98,11 @@ function nationalText(ind: ProfileIndicator): string {
 
 export function targetFindings(view: PlanView, coverage: Coverage, profile: Profile): Finding[] {
   const out: Finding[] = [];
+  // A profile asks for targets only in the years it states (a park framework may stop at 2025).
+  const years = new Set(profile.targets.map((target) => target.year));
   for (const ts of coverage.targets) {
     const y = String(ts.year);
+    if (!years.has(ts.year)) continue;
     if (ts.status === 'missing') {
       out.push(finding('target-missing', t('No {0} target statement: say what the plan achieves by {0} (e.g. “到{0}年，……”).', y), targetsRange(view), { year: ts.year }));
       continue;

@@ -24,6 +24,8 @@ interface LoadedConfig {
   /** Absolute paths matched by the config's `include` globs. */
   included: Set<string>;
   error?: string;
+  /** Where the config names its profile (a profile outside the project is reported there). */
+  profileAt?: { file: string; line?: number; character?: number };
 }
 
 /** The nearest folder at or above `dir` holding `.git` (a repository or submodule root). */
@@ -71,7 +73,7 @@ export class Settings {
       const base = loaded.file ? dirname(loaded.file) : this.cwd;
       // A config file may only name a profile inside its project, as in the editor's workspace.
       const roots = loaded.file && loaded.config.profile ? [projectRoot(base) ?? base] : undefined;
-      const r = this.profileFor(config.profile ?? DEFAULT_CONFIG.profile!, base, roots);
+      const r = this.profileFor(config.profile ?? DEFAULT_CONFIG.profile!, base, roots, loaded.profileAt);
       if (!r.profile) return { error: r.error ?? String(config.profile) };
       profile = r.profile;
     }
@@ -101,13 +103,14 @@ export class Settings {
   private loadConfig(file: string): LoadedConfig {
     const cached = this.configs.get(file);
     if (cached) return cached;
-    const { config, problems, libraryPositions } = loadConfigFile(file);
+    const { config, problems, libraryPositions, keyPositions } = loadConfigFile(file);
     const loaded: LoadedConfig = { file, config: config ?? {}, included: new Set() };
     if (problems.length || !config) {
       loaded.error = t('invalid config {0}', this.problemText(file, problems));
     } else if (config.include?.length) {
       loaded.included = new Set(globSync(config.include, { cwd: dirname(file), absolute: true }));
     }
+    if (config?.profile) loaded.profileAt = { file, ...keyPositions.profile };
     if (config?.snippetLibraries?.length && !loaded.error) this.checkLibraries(file, config.snippetLibraries, libraryPositions);
     this.configs.set(file, loaded);
     return loaded;
@@ -120,11 +123,16 @@ export class Settings {
     for (const p of [...refs.problems, ...fileProblems]) this.libraryProblems.set(`${p.file}\0${p.line}\0${p.character}\0${p.message}`, p);
   }
 
-  private profileFor(ref: string, baseDir: string, roots?: string[]): { profile?: Profile; error?: string } {
-    const key = `${baseDir}\0${ref}\0${roots?.join('\0') ?? ''}`;
+  private profileFor(
+    ref: string,
+    baseDir: string,
+    roots?: string[],
+    origin?: LoadedConfig['profileAt'],
+  ): { profile?: Profile; error?: string } {
+    const key = `${baseDir}\0${ref}\0${roots?.join('\0') ?? ''}\0${origin?.file ?? ''}`;
     let r = this.profiles.get(key);
     if (!r) {
-      const { profile, problems } = resolveProfileRef(ref, baseDir, undefined, roots);
+      const { profile, problems } = resolveProfileRef(ref, baseDir, origin, roots);
       r = !problems.length ? { profile } : { error: t('invalid profile {0}', this.problemText(ref, problems)) };
       this.profiles.set(key, r);
     }
