@@ -55,21 +55,51 @@ interface NationalMeasure {
   title: { zh: string; en: string };
   wording: { zh: string; en: string };
 }
-/** A measure of the built-in profile, read from its source data. */
-function nationalMeasure(area: string, measure: string): NationalMeasure {
+interface NationalArea {
+  id: string;
+  number: string;
+  title: { zh: string; en: string };
+  measures: NationalMeasure[];
+}
+/** The built-in profile's areas, read from its source data. */
+function nationalAreas(): NationalArea[] {
   const profile = parseYaml(readFileSync(join(repoRoot, 'server/src/profile/national-2022.yaml'), 'utf8')) as {
-    areas: Array<{ id: string; measures: NationalMeasure[] }>;
+    areas: NationalArea[];
   };
-  const m = profile.areas.find((a) => a.id === area)?.measures.find((x) => x.id === measure);
+  return profile.areas;
+}
+function nationalMeasure(area: string, measure: string): NationalMeasure {
+  const m = nationalAreas().find((a) => a.id === area)?.measures.find((x) => x.id === measure);
   if (!m) throw new Error(`no measure ${area}/${measure} in the built-in profile`);
   return m;
 }
 
-/** Collapses the explorer's folder section so the coverage view below it gets the room. */
+/** Collapses the explorer's folder section and widens the side bar so the coverage view has room. */
 async function roomForCoverage(page: Page): Promise<void> {
   const folders = page.locator('.pane-header[aria-expanded="true"]', { hasText: 'workspace' });
   if (await folders.count()) await folders.first().click();
+  const sidebar = await page.locator('.part.sidebar').boundingBox();
+  if (sidebar && sidebar.width < 500) {
+    // Drag the sash on the side bar's right edge, as a person would.
+    const x = sidebar.x + sidebar.width;
+    const y = sidebar.y + sidebar.height / 2;
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x + 250, y, { steps: 5 });
+    await page.mouse.up();
+  }
+  // Park the mouse on the activity bar's empty part and give the editor the focus back.
+  await page.mouse.move(20, sidebar ? sidebar.y + sidebar.height - 150 : 600);
+  await page.keyboard.press('Control+1');
 }
+
+/** The English status words of the coverage view (client/src/coverageModel.ts). */
+const STATUS_WORD: Record<string, string> = {
+  covered: 'covered',
+  partial: 'partly covered',
+  mentioned: 'mentioned only',
+  missing: 'missing',
+};
 
 /** The status bar entry of the extension (extension-contributed entries get an id ending in their own id). */
 function coverageStatus(page: Page) {
@@ -181,6 +211,17 @@ async function main(): Promise<number> {
         });
         const percent = Math.round(before.coverage.score * 100);
         check(statusText.includes(`${percent}%`) || statusText.includes(`${percent} %`), `status bar "${statusText}" does not show ${percent}%`);
+        // Clicking the score opens the coverage view, with the missing area marked.
+        await coverageStatus(page).click();
+        const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: nlsEn['view.coverage'] }) });
+        const area = nationalAreas().find((a) => a.id === 'model-innovation')!;
+        await view.locator('.monaco-list-row').first().waitFor({ state: 'visible' });
+        await roomForCoverage(page);
+        const row = view.locator('.monaco-list-row', { hasText: area.number }).first();
+        await row.waitFor({ state: 'visible' });
+        const label = (await row.getAttribute('aria-label')) ?? '';
+        check(label.includes(`, ${STATUS_WORD.missing}`), `coverage row of model-innovation is not "missing": ${label}`);
+        await shot('coverage-view');
       },
     },
     {
@@ -231,13 +272,19 @@ async function main(): Promise<number> {
         await coverageStatus(page).click();
         const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: nlsEn['view.coverage'] }) });
         await view.locator('.monaco-list-row').first().waitFor({ state: 'visible' });
+        await roomForCoverage(page);
+        const numbers = new Map(nationalAreas().map((a) => [a.id, a.number]));
         const rows = await waitUntil('a row per area in the coverage view', async () => {
           const r = await view.locator('.monaco-list-row').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? e.textContent ?? ''));
-          return r.length >= saved.coverage.areas.length && r;
+          return saved.coverage.areas.every((a) => r.some((row) => row.startsWith(numbers.get(a.id)!))) && r;
         });
         log(`coverage view rows: ${rows.join(' | ')}`);
-        await roomForCoverage(page);
-        await shot('coverage-view');
+        for (const a of saved.coverage.areas) {
+          const row = rows.find((r) => r.startsWith(numbers.get(a.id)!));
+          check(row, `no coverage row for ${a.id} (${numbers.get(a.id)})`);
+          const state = row.split(', ')[1] ?? '';
+          check(state.startsWith(STATUS_WORD[a.status]), `${a.id}: the view says "${state}", planlint check says ${a.status}`);
+        }
         // The measure "transport" is covered with evidence: expand its area and click it.
         const area = saved.coverage.areas.find((a) => a.id === 'key-areas');
         const measure = area?.measures.find((m) => m.id === 'transport');
