@@ -23,7 +23,9 @@ export interface YearMarker {
 }
 
 const Q = '["“”\'‘’「」『』]?';
-const ZH_BY = /(?<![0-9]\s*年?\s*)(?:到|至|截至|截止到?|在|于)\s*(20\d\d)\s*年(?:底|末)?/g;
+const ZH_BY = /(?:到|至|截至|截止到?|在|于)\s*(20\d\d)\s*年(?:底|末)?/g;
+/** 2023至2025年 is a period, not a target: a year just before the 至 / 到. */
+const PERIOD_BEFORE = /[0-9]\s*年?\s*$/;
 const ZH_BEFORE = /(20\d\d)\s*年\s*(?:前|以前|之前|年底|底|末)/g;
 const ZH_GOAL = /(20\d\d)\s*年?\s*(?:的)?(?:主要|总体|发展|工作)?(?:目标|指标)/g;
 const ZH_PLAN_END = new RegExp(`${Q}(十四五|十五五)${Q}\\s*(?:时期|规划)?\\s*(?:期末|末期|末)`, 'g');
@@ -40,7 +42,10 @@ export function findYearMarkers(text: string): YearMarker[] {
   const add = (year: number, start: number, end: number) => {
     if (Number.isFinite(year)) found.push({ year, start, end });
   };
-  for (const m of text.matchAll(ZH_BY)) add(Number(m[1]), m.index, m.index + m[0].length);
+  for (const m of text.matchAll(ZH_BY)) {
+    if (PERIOD_BEFORE.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
+    add(Number(m[1]), m.index, m.index + m[0].length);
+  }
   for (const m of text.matchAll(ZH_BEFORE)) {
     const end = m.index + m[0].length;
     if (/前$/.test(m[0]) && PEAKING_AFTER.test(text.slice(end, end + 12))) continue;

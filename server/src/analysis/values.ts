@@ -23,20 +23,43 @@ function simplifiedChar(ch: string): string {
   return out;
 }
 
+const alignedMemo = new Map<string, string>();
+const WIDE = /[\uff01-\uff5e\u3000A-Z]/g;
+const HAN = /[\u3400-\u9fff]/;
+
 /**
  * Same length as `text`, character for character: full-width ASCII to ASCII, ideographic space to
  * space, upper to lower case, Traditional characters to Simplified ones.
  */
 export function aligned(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0).toLowerCase();
-    else if (c === 0x3000) out += ' ';
-    else if (c >= 65 && c <= 90) out += String.fromCharCode(c + 32);
-    else if (c >= 0x3400 && c <= 0x9fff) out += simplifiedChar(text[i]);
-    else out += text[i];
+  const known = alignedMemo.get(text);
+  if (known !== undefined) return known;
+  let out = text.replace(WIDE, (c) => {
+    const code = c.charCodeAt(0);
+    if (code === 0x3000) return ' ';
+    if (code >= 0xff01) return String.fromCharCode(code - 0xfee0).toLowerCase();
+    return c.toLowerCase();
+  });
+  if (HAN.test(out)) {
+    let whole: string | undefined;
+    try {
+      t2s ??= OpenCC.Converter({ from: 'tw', to: 'cn' });
+      whole = t2s(out);
+    } catch {
+      whole = undefined;
+    }
+    if (whole !== undefined && whole.length === out.length) out = whole;
+    else {
+      let chars = '';
+      for (let i = 0; i < out.length; i++) {
+        const c = out.charCodeAt(i);
+        chars += c >= 0x3400 && c <= 0x9fff ? simplifiedChar(out[i]) : out[i];
+      }
+      out = chars;
+    }
   }
+  if (alignedMemo.size >= 20000) alignedMemo.clear();
+  alignedMemo.set(text, out);
   return out;
 }
 

@@ -74,6 +74,17 @@ function bodyAreaTerm(term: string): boolean {
   return !/^[a-z-]+$/.test(term);
 }
 
+const normMemo = new Map<string, string>();
+/** normalize(), remembered: leads and items recur unchanged from one keystroke to the next. */
+function norm(text: string): string {
+  let n = normMemo.get(text);
+  if (n === undefined) {
+    if (normMemo.size >= 20000) normMemo.clear();
+    normMemo.set(text, (n = normalize(text)));
+  }
+  return n;
+}
+
 /** A line starting an item: 1. / 1、 / （1） / 1） (Markdown sees “1.强化…” without a space as plain text). */
 const ITEM_LINE = /\r?\n[ \t]*(?=(?:\d{1,2}\s*[.、．](?!\d)|[（(]\d{1,2}[)）]|\d{1,2}[)）]))/g;
 
@@ -90,7 +101,7 @@ function segments(model: PlanModel, block: Block): Block[] {
     return {
       ...block,
       text,
-      norm: normalize(text),
+      norm: norm(text),
       range: { start: positionAt(model, base + start), end: positionAt(model, base + start + text.length) },
     };
   });
@@ -244,7 +255,7 @@ export function buildView(model: PlanModel, profile: Profile): PlanView {
     const lead = block.kind === 'paragraph' || block.kind === 'listItem' ? LEAD.exec(block.text)?.[1] : undefined;
     if (lead && !preamble) {
       const named = new Set<string>();
-      for (const h of matcher.scan(normalize(lead))) {
+      for (const h of matcher.scan(norm(lead))) {
         for (const o of h.owners) if (o.kind === 'measure-alias' || o.kind === 'measure-evidence') named.add(o.measure);
       }
       const area = block.section >= 0 ? sections[block.section].area : undefined;
