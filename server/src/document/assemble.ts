@@ -1,10 +1,15 @@
-/** Units (offset-based, document order) -> PlanModel: title, section tree, blocks, comments, positions. */
+/**
+ * Pieces of units (offset-based, document order) -> PlanModel: title, section tree, blocks,
+ * comments, positions. Runs on every edit over the whole document, so per-unit work (normalising,
+ * counting scripts, parsing front matter) is kept on the unit and done once.
+ */
+import type { Piece } from './chunks';
 import { parseFrontMatter } from './frontmatter';
 import { normalize } from './normalize';
 import { styleRank } from './numbering';
-import { positionAt, type LineIndex } from './positions';
+import { positionCursor, type LineIndex } from './positions';
 import type { Block, HtmlComment, PlanModel, Range, Section } from './types';
-import type { BlockUnit, HeadingUnit, Unit } from './units';
+import type { BlockUnit, HeadingUnit, Unit, UnitCache } from './units';
 
 const PLAN_WORD = /方案|计划|规划|意见|行动|办法|plan\b|programme|program\b|strategy/i;
 const NOTICE_WORD = /通知|印发|《|》/;
@@ -50,8 +55,38 @@ function findTitle(units: Unit[]): { unit: number; text: string } | undefined {
   return undefined;
 }
 
-export function assemble(text: string, units: Unit[], index: LineIndex, eol: PlanModel['eol']): PlanModel {
-  const pos = (o: number) => positionAt(index, o);
+function counted(text: string, norm: string): UnitCache {
+  let han = 0;
+  let latin = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)) han++;
+    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) latin++;
+  }
+  return { norm, han, latin };
+}
+
+function headingCache(u: HeadingUnit): UnitCache {
+  return (u.cache ??= counted(u.text, normalize(u.text)));
+}
+
+function blockCache(u: BlockUnit): UnitCache {
+  if (u.cache) return u.cache;
+  const norm = normalize(u.kind === 'code' ? u.text : u.text.replace(/<!--[\s\S]*?-->/g, ' '));
+  return (u.cache = u.kind === 'code' ? { norm, han: 0, latin: 0 } : counted(u.text, norm));
+}
+
+export function assemble(text: string, pieces: Piece[], index: LineIndex, eol: PlanModel['eol']): PlanModel {
+  // flatten: units in document order with the offset of their piece
+  const units: Unit[] = [];
+  const bases: number[] = [];
+  for (const p of pieces) {
+    for (const u of p.units) {
+      units.push(u);
+      bases.push(p.start);
+    }
+  }
+  const pos = positionCursor(index);
   const range = (s: number, e: number): Range => ({ start: pos(s), end: pos(e) });
   const title = findTitle(units);
   const sections: Section[] = [];
@@ -63,6 +98,8 @@ export function assemble(text: string, units: Unit[], index: LineIndex, eol: Pla
   const tableIds = new Map<number, number>();
   let frontMatter: PlanModel['frontMatter'];
   let titleOut: PlanModel['title'];
+  let han = 0;
+  let latin = 0;
   const stack: number[] = []; // open sections, outermost first
   let lastEnd = 0;
   const close = (keep: number) => {
@@ -72,6 +109,9 @@ export function assemble(text: string, units: Unit[], index: LineIndex, eol: Pla
 
   for (let i = 0; i < units.length; i++) {
     const u = units[i];
+    const base = bases[i];
+    const start = base + u.start;
+    const end = base + u.end;
     if (u.type === 'heading' && !(title && title.unit === i)) {
       let keep = stack.length;
       if (u.promoted) {
@@ -84,52 +124,60 @@ export function assemble(text: string, units: Unit[], index: LineIndex, eol: Pla
       close(keep);
       const idx = sections.length;
       const parent = current();
+      const cache = headingCache(u);
+      han += cache.han;
+      latin += cache.latin;
+      const r = range(start, end);
       sections.push({
         index: idx,
         heading: {
           text: u.text,
-          norm: normalize(u.text),
+          norm: cache.norm,
           raw: u.raw,
           numbering: u.numbering,
           depth: u.depth,
-          range: range(u.start, u.end),
+          range: r,
           promoted: u.promoted,
         },
         level: parent < 0 ? 1 : sections[parent].level + 1,
         parent,
         children: [],
-        range: range(u.start, u.end), // end fixed below
+        range: r, // end fixed below
         blocks: [],
       });
       headingUnits.push(u);
-      sectionEnds.push(u.end);
+      sectionEnds.push(end);
       if (parent < 0) roots.push(idx);
       else sections[parent].children.push(idx);
       stack.push(idx);
     } else if (u.type === 'heading' || (title && title.unit === i)) {
       // the title: not a section; what follows it is preamble until the next heading
       close(0);
-      titleOut = { text: title!.text, range: range(u.start, u.end) };
-      if (u.type === 'block') addBlock(u);
+      titleOut = { text: title!.text, range: range(start, end) };
+      if (u.type === 'block') addBlock(u, base, start, end);
     } else if (u.type === 'block') {
-      addBlock(u);
+      addBlock(u, base, start, end);
     } else if (u.type === 'comment') {
-      comments.push({ text: u.text, range: range(u.start, u.end), section: current() });
-    } else if (u.type === 'frontMatter') {
-      const r = range(u.start, u.end);
-      frontMatter ??= parseFrontMatter(u.raw, r, pos(u.contentStart).line);
+      comments.push({ text: u.text, range: range(start, end), section: current() });
+    } else if (u.type === 'frontMatter' && !frontMatter) {
+      // front matter starts the text, so its range and lines never move while the unit lives
+      frontMatter = u.parsed ??= parseFrontMatter(u.raw, range(start, end), pos(base + u.contentStart).line);
     }
-    lastEnd = Math.max(lastEnd, u.end);
+    lastEnd = Math.max(lastEnd, end);
   }
   close(0);
   for (const s of sections) s.range = { start: s.heading.range.start, end: pos(sectionEnds[s.index]) };
 
-  function addBlock(u: BlockUnit): void {
+  function addBlock(u: BlockUnit, base: number, start: number, end: number): void {
     const section = current();
-    const b: Block = { kind: u.kind, text: u.text, norm: normalize(u.kind === 'code' ? u.text : u.text.replace(/<!--[\s\S]*?-->/g, ' ')), range: range(u.start, u.end), section };
+    const cache = blockCache(u);
+    han += cache.han;
+    latin += cache.latin;
+    const b: Block = { kind: u.kind, text: u.text, norm: cache.norm, range: range(start, end), section };
     if (u.table) {
-      let id = tableIds.get(u.table.key);
-      if (id === undefined) tableIds.set(u.table.key, (id = tableIds.size));
+      const key = base + u.table.key;
+      let id = tableIds.get(key);
+      if (id === undefined) tableIds.set(key, (id = tableIds.size));
       b.table = { id, row: u.table.row, column: u.table.column };
     }
     if (section >= 0) sections[section].blocks.push(blocks.length);
@@ -138,7 +186,7 @@ export function assemble(text: string, units: Unit[], index: LineIndex, eol: Pla
 
   return {
     text,
-    language: detectLanguage(sections, blocks),
+    language: han > 0 && han > 0.2 * (han + latin) ? 'zh' : 'en',
     title: titleOut,
     frontMatter,
     sections,
@@ -148,20 +196,4 @@ export function assemble(text: string, units: Unit[], index: LineIndex, eol: Pla
     lineStarts: index.lineStarts,
     eol,
   };
-}
-
-/** zh when Han characters exceed 20% of Han + Latin letters in headings and body (not code). */
-function detectLanguage(sections: Section[], blocks: Block[]): 'zh' | 'en' {
-  let han = 0;
-  let latin = 0;
-  const count = (s: string) => {
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)) han++;
-      else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) latin++;
-    }
-  };
-  for (const s of sections) count(s.heading.text);
-  for (const b of blocks) if (b.kind !== 'code') count(b.text);
-  return han > 0 && han > 0.2 * (han + latin) ? 'zh' : 'en';
 }

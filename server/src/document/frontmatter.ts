@@ -8,7 +8,7 @@ import type { FrontMatter, Range } from './types';
  */
 export function parseFrontMatter(raw: string, range: Range, contentLine: number): FrontMatter {
   try {
-    const doc = parseDocument(raw, { prettyErrors: true });
+    const doc = parseDocument(raw, { prettyErrors: true, logLevel: 'error' });
     const err = doc.errors[0];
     if (err) {
       const line = contentLine + Math.max(0, (err.linePos?.[0].line ?? 1) - 1);

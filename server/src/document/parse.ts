@@ -1,43 +1,16 @@
-/** Markdown text -> PlanModel. One pass over the top-level mdast children; each child yields units independently. */
-import type { Root, RootContent } from 'mdast';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+/**
+ * Markdown text -> PlanModel. The text is parsed in groups of top-level blocks (chunks.ts); each
+ * top-level node yields units independently, and the pieces are assembled into the model. The
+ * pieces are kept with the model so that updatePlan (incremental.ts) re-parses only what an edit touched.
+ */
 import { assemble } from './assemble';
-import { extractTopLevel } from './extract';
+import { chunkFrom, COLD_GROUP, frontMatterEnd, hasDefinitions, parseGroup, type Piece } from './chunks';
 import { lineStarts, type LineIndex } from './positions';
 import type { PlanModel } from './types';
 import type { Unit } from './units';
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
-
-/** Top-level mdast children of `text`, each with its source offsets (the unit of a later incremental re-parse). */
-export function parseTopLevel(text: string): RootContent[] {
-  return (processor.parse(text) as Root).children;
-}
-
-/** Units of the given top-level nodes; a node that fails to extract is skipped rather than failing the document. */
-export function unitsOf(text: string, nodes: RootContent[]): Unit[] {
-  const units: Unit[] = [];
-  for (const n of nodes) {
-    const mark = units.length;
-    try {
-      extractTopLevel(text, n, units);
-    } catch {
-      units.length = mark;
-    }
-  }
-  return units;
-}
-
 export function dominantEol(text: string): PlanModel['eol'] {
-  let crlf = 0;
-  let lf = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-    if (i > 0 && text.charCodeAt(i - 1) === 13) crlf++;
-    else lf++;
-  }
+  const { crlf, lf } = eolCounts(text);
   return crlf > lf ? '\r\n' : '\n';
 }
 
@@ -55,21 +28,87 @@ function fallbackUnits(text: string, index: LineIndex): Unit[] {
 }
 
 /** Dozens of nested containers on one line: micromark is quadratic (and recursive) in nesting depth, so skip it. */
-const PATHOLOGICAL_NESTING = /^[ \t]*(?:(?:>[ \t]*)|(?:[-*+]|\d{1,9}[.)])[ \t]+){48}/m;
+export const PATHOLOGICAL_NESTING = /^[ \t]*(?:(?:>[ \t]*)|(?:[-*+]|\d{1,9}[.)])[ \t]+){48}/m;
+
+/** What updatePlan needs to reuse a model's parse: its pieces and where its front matter ends. */
+export interface ParseState {
+  pieces: Piece[];
+  frontMatterEnd: number;
+  /** The text has `]:` (link or footnote definitions): it was parsed whole. */
+  definitions: boolean;
+  /** Counts of \r\n and bare \n line ends (dominantEol), kept up to date by edits. */
+  crlf: number;
+  lf: number;
+}
+
+const states = new WeakMap<PlanModel, ParseState>();
+
+/** The parse behind a model, or undefined for a model from the line-based fallback. */
+export function parseStateOf(model: PlanModel): ParseState | undefined {
+  return states.get(model);
+}
+
+export function modelFromPieces(text: string, pieces: Piece[], index: LineIndex, state: Omit<ParseState, 'pieces'>): PlanModel {
+  const model = assemble(text, pieces, index, state.crlf > state.lf ? '\r\n' : '\n');
+  states.set(model, { ...state, pieces });
+  return model;
+}
+
+export function eolCounts(text: string, from = 0, to = text.length): { crlf: number; lf: number } {
+  let crlf = 0;
+  let lf = 0;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) {
+    if (i > 0 && text.charCodeAt(i - 1) === 13) crlf++;
+    else lf++;
+  }
+  return { crlf, lf };
+}
+
+function fallbackModel(t: string, index: LineIndex): PlanModel {
+  const eol = dominantEol(t);
+  try {
+    return assemble(t, [{ start: 0, end: t.length, units: fallbackUnits(t, index) }], index, eol);
+  } catch {
+    return { text: t, language: 'en', sections: [], roots: [], blocks: [], comments: [], lineStarts: index.lineStarts, eol };
+  }
+}
+
+/**
+ * Parse a Markdown plan step by step: the generator pauses between groups of blocks (a few KB
+ * each) so that a caller can interleave other work or give up on a stale version. Never throws:
+ * on any failure it degrades to a line-based model.
+ */
+export function* parsePlanSteps(text: string): Generator<void, PlanModel, void> {
+  const t = typeof text === 'string' ? text : String(text ?? '');
+  const index: LineIndex = { text: t, lineStarts: lineStarts(t) };
+  try {
+    if (PATHOLOGICAL_NESTING.test(t)) throw new Error('nesting too deep');
+    const fm = frontMatterEnd(t);
+    const pieces = yield* chunkFrom(t, 0, { groupSize: COLD_GROUP, frontMatter: fm });
+    return modelFromPieces(t, pieces, index, { frontMatterEnd: fm, definitions: hasDefinitions(t), ...eolCounts(t) });
+  } catch {
+    return fallbackModel(t, index);
+  }
+}
 
 /** Parse a Markdown plan. Never throws: on any failure it degrades to a line-based model. */
 export function parsePlan(text: string): PlanModel {
+  const steps = parsePlanSteps(text);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** The same model from one parse of the whole text (no chunking): the reference the tests compare with. */
+export function parsePlanWhole(text: string): PlanModel {
   const t = typeof text === 'string' ? text : String(text ?? '');
   const index: LineIndex = { text: t, lineStarts: lineStarts(t) };
-  const eol = dominantEol(t);
   try {
     if (PATHOLOGICAL_NESTING.test(t)) throw new Error('nesting too deep');
-    return assemble(t, unitsOf(t, parseTopLevel(t)), index, eol);
+    const { pieces } = parseGroup(t, 0, t.length, [], frontMatterEnd(t) > 0);
+    return assemble(t, pieces, index, dominantEol(t));
   } catch {
-    try {
-      return assemble(t, fallbackUnits(t, index), index, eol);
-    } catch {
-      return { text: t, language: 'en', sections: [], roots: [], blocks: [], comments: [], lineStarts: index.lineStarts, eol };
-    }
+    return fallbackModel(t, index);
   }
 }

@@ -22,7 +22,7 @@ export interface LineIndex {
 }
 
 /** Index of the line holding `offset` (binary search). */
-function lineOf(starts: number[], offset: number): number {
+export function lineOf(starts: number[], offset: number): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
@@ -56,4 +56,30 @@ export function offsetAt(index: LineIndex, pos: Position): number {
   if (pos.line >= starts.length) return index.text.length;
   const start = starts[pos.line];
   return Math.max(start, Math.min(start + Math.max(0, pos.character), lineContentEnd(index, pos.line)));
+}
+
+/**
+ * positionAt for many offsets in (mostly) increasing order: remembers the last line and walks
+ * from there, falling back to the binary search for jumps. Same results as positionAt.
+ */
+export function positionCursor(index: LineIndex): (offset: number) => Position {
+  const starts = index.lineStarts;
+  const n = index.text.length;
+  let line = 0;
+  return (offset: number) => {
+    const o = Math.max(0, Math.min(Number.isFinite(offset) ? Math.floor(offset) : 0, n));
+    if (o < starts[line]) line = lineOf(starts, o);
+    else {
+      let steps = 0;
+      while (line + 1 < starts.length && starts[line + 1] <= o) {
+        line++;
+        if (++steps > 8) {
+          line = lineOf(starts, o);
+          break;
+        }
+      }
+    }
+    const character = Math.min(o, lineContentEnd(index, line)) - starts[line];
+    return { line, character };
+  };
 }

@@ -1,8 +1,17 @@
 /** Offset-based intermediate units extracted from the mdast, in document order; assembled into the PlanModel. */
-import type { BlockKind, Numbering } from './types';
+import type { BlockKind, FrontMatter, Numbering } from './types';
+
+/** Derived once per unit and kept with it, so that reused pieces are not normalised again. */
+export interface UnitCache {
+  norm: string;
+  /** Han and Latin letters, for the language guess. */
+  han: number;
+  latin: number;
+}
 
 export interface HeadingUnit {
   type: 'heading';
+  cache?: UnitCache;
   start: number;
   end: number;
   /** Markdown depth, 0 when promoted from a numbered paragraph. */
@@ -15,6 +24,7 @@ export interface HeadingUnit {
 
 export interface BlockUnit {
   type: 'block';
+  cache?: UnitCache;
   kind: BlockKind;
   start: number;
   end: number;
@@ -37,6 +47,8 @@ export interface FrontMatterUnit {
   raw: string;
   /** Offset where the YAML content starts (after the opening `---` line). */
   contentStart: number;
+  /** The parsed front matter, kept with the unit (front matter only ever starts the text). */
+  parsed?: FrontMatter;
 }
 
 /** Anything else that occupies text (thematic breaks, definitions, other HTML): only extends section ranges. */

@@ -1,0 +1,169 @@
+/**
+ * Incremental re-parse: the model of an edited text from the model of the text before the edit.
+ * Only the pieces (runs of top-level blocks, see chunks.ts) around the edit are parsed again,
+ * widened until the parse confirms a boundary past the edit that was a boundary before it too;
+ * the other pieces are reused as they are (their units carry their normalised text). The section
+ * tree, positions and block indices are then rebuilt from the units, which is cheap.
+ *
+ * The result equals parsePlan(newText); test/unit/incremental.test.ts checks that on random edits.
+ */
+import { chunkFrom, frontMatterEnd, hasDefinitions, lineStartOf, nextLineStart, type Piece } from './chunks';
+import { eolCounts, modelFromPieces, parsePlan, parseStateOf, PATHOLOGICAL_NESTING } from './parse';
+import { lineOf, offsetAt, type LineIndex } from './positions';
+import type { PlanModel, Range } from './types';
+
+/** An LSP TextDocumentContentChangeEvent (ranged or whole-text). */
+export interface TextChange {
+  range?: Range;
+  text: string;
+}
+
+/** Where two texts differ: [start, oldEnd) in the old text became [start, newEnd) in the new one. */
+export interface EditRegion {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+const STEP = 1024;
+
+/** The differing region, found by comparing slices (native compares, no per-character loop over the text). */
+export function diffRegion(a: string, b: string): EditRegion {
+  const n = Math.min(a.length, b.length);
+  let p = 0;
+  while (p + STEP <= n && a.slice(p, p + STEP) === b.slice(p, p + STEP)) p += STEP;
+  while (p < n && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  const max = n - p; // the suffix may not overlap the prefix
+  let s = 0;
+  while (s + STEP <= max && a.slice(a.length - s - STEP, a.length - s) === b.slice(b.length - s - STEP, b.length - s)) s += STEP;
+  while (s < max && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
+  return { start: p, oldEnd: a.length - s, newEnd: b.length - s };
+}
+
+/** The region of a single ranged change, when it really is the whole difference (cheap checks). */
+function regionOfChange(prev: PlanModel, changes: readonly TextChange[] | undefined, next: string): EditRegion | undefined {
+  if (!changes || changes.length !== 1 || !changes[0].range) return undefined;
+  const c = changes[0];
+  const start = offsetAt(prev, c.range!.start);
+  const oldEnd = Math.max(start, offsetAt(prev, c.range!.end));
+  const newEnd = start + c.text.length;
+  const old = prev.text;
+  if (next.length !== old.length - (oldEnd - start) + c.text.length) return undefined;
+  if (!next.startsWith(c.text, start)) return undefined;
+  // the texts agree outside the change (native compares)
+  if (old.slice(0, start) !== next.slice(0, start) || old.slice(oldEnd) !== next.slice(newEnd)) return undefined;
+  return { start, oldEnd, newEnd };
+}
+
+/** Line starts of the new text from those of the old one: only the edited lines are scanned. */
+export function updateLineStarts(old: number[], next: string, r: EditRegion): { starts: number[]; from: number; until: number } {
+  const delta = r.newEnd - r.oldEnd;
+  const L = lineOf(old, Math.max(0, r.start - 1)); // a \r just before the edit may pair with an inserted \n
+  const from = old[L];
+  const until = Math.min(next.length + 1, r.newEnd + 2); // new starts below this are rescanned
+  const starts = old.slice(0, L + 1);
+  for (let i = from; i < until - 1 && i < next.length; i++) {
+    const c = next.charCodeAt(i);
+    if (c === 13) {
+      if (next.charCodeAt(i + 1) === 10) {
+        if (i + 2 < until) starts.push(i + 2);
+        i++;
+        continue;
+      }
+      starts.push(i + 1);
+    } else if (c === 10) starts.push(i + 1);
+  }
+  for (let k = L + 1; k < old.length; k++) {
+    const s = old[k] + delta;
+    if (s >= until) starts.push(s);
+  }
+  return { starts, from, until };
+}
+
+/** Index of the last piece starting at or before `offset`. */
+function pieceAt(pieces: Piece[], offset: number): number {
+  let lo = 0;
+  let hi = pieces.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (pieces[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function lineContentEnd(text: string, ls: number): number {
+  let i = ls;
+  while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+  return i;
+}
+
+/** First group of an incremental re-parse: just past the edit (later groups, if needed, grow). */
+const EDIT_GROUP = 256;
+
+/**
+ * The model of `newText`, reusing what `prev` parsed. `changes` (the LSP change events that led
+ * from prev.text to newText) are a hint only: the edited region is checked against the texts.
+ */
+export function updatePlan(prev: PlanModel, changes: readonly TextChange[] | undefined, newText: string): PlanModel {
+  const state = parseStateOf(prev);
+  const old = prev.text;
+  if (newText === old && state) return prev;
+  if (!state || state.definitions) return parsePlan(newText);
+  const r = regionOfChange(prev, changes, newText) ?? diffRegion(old, newText);
+  const delta = r.newEnd - r.oldEnd;
+
+  // document-wide conditions: a definition or pathological nesting typed in; front matter opened or closed
+  const touched = newText.slice(lineStartOf(newText, r.start), nextLineStart(newText, r.newEnd));
+  if (hasDefinitions(newText.slice(Math.max(0, r.start - 1), r.newEnd + 1)) || PATHOLOGICAL_NESTING.test(touched)) return parsePlan(newText);
+  const fm = frontMatterEnd(newText);
+  const oldFm = state.frontMatterEnd;
+  const mappedFm = oldFm === 0 ? 0 : oldFm <= r.start ? oldFm : oldFm + delta;
+
+  // window start: a piece whose first line ends before the edit (so the boundary itself is untouched)
+  const pieces = state.pieces;
+  let i = pieces.length ? pieceAt(pieces, r.start) : 0;
+  while (i > 0 && lineContentEnd(old, pieces[i].start) >= r.start) i--;
+  if (fm !== mappedFm) i = 0;
+  const from = i < pieces.length ? pieces[i].start : 0;
+
+  // window end: the first old boundary at or after the edit that the new parse confirms too
+  const oldStarts = pieces.map((p) => p.start);
+  let reuseFrom = pieces.length; // index of the first old piece reused after the window
+  const stop = (b: number): boolean => {
+    if (b < r.newEnd || b < fm) return false;
+    const ob = b - delta;
+    const j = pieceAt(pieces, ob);
+    if (j < pieces.length && oldStarts[j] === ob && ob >= r.oldEnd) {
+      reuseFrom = j;
+      return true;
+    }
+    return false;
+  };
+  // the first group reaches one old boundary past the edit, so that boundary can be confirmed
+  let firstEnd = r.newEnd;
+  const after = pieces.findIndex((p, k) => k > i && p.start >= r.oldEnd);
+  if (after >= 0) firstEnd = (pieces[after + 1]?.start ?? old.length) + delta;
+  const steps = chunkFrom(newText, from, { groupSize: EDIT_GROUP, frontMatter: fm, minEnd: firstEnd, stop, whole: false });
+  let res = steps.next();
+  while (!res.done) res = steps.next();
+  const window = res.value;
+
+  const reused: Piece[] = [];
+  for (let k = reuseFrom; k < pieces.length; k++) {
+    const p = pieces[k];
+    reused.push(delta === 0 ? p : { start: p.start + delta, end: p.end + delta, units: p.units });
+  }
+  const all = [...pieces.slice(0, i), ...window, ...reused];
+
+  const lines = updateLineStarts(prev.lineStarts, newText, r);
+  const before = eolCounts(old, lines.from, Math.min(old.length, lines.until - delta));
+  const now = eolCounts(newText, lines.from, Math.min(newText.length, lines.until));
+  const index: LineIndex = { text: newText, lineStarts: lines.starts };
+  return modelFromPieces(newText, all, index, {
+    frontMatterEnd: fm,
+    definitions: false,
+    crlf: state.crlf - before.crlf + now.crlf,
+    lf: state.lf - before.lf + now.lf,
+  });
+}
