@@ -10,7 +10,8 @@ import { createLanguageClient } from './languageClient';
 import { NATIONAL_SCHEME, NationalMeasureProvider } from './nationalMeasure';
 import { ReportPanel, registerReportCommands } from './reportPanel';
 import { createStatusBar } from './statusBar';
-import { onTrustGranted } from './trust';
+import { registerSaveSnippet } from './saveSnippet';
+import { announceRestrictedMode, onTrustGranted } from './trust';
 
 /** What `activate()` returns: handles for the extension-host tests. */
 export interface PlanlintApi {
@@ -67,7 +68,9 @@ export function activate(context: vscode.ExtensionContext): PlanlintApi {
   const reportPanel = new ReportPanel(lc);
   context.subscriptions.push(reportPanel);
   registerReportCommands(reportPanel, lc, tracker, context.subscriptions);
+  registerSaveSnippet(lc, context.subscriptions);
   onTrustGranted(restartServer, context.subscriptions);
+  announceRestrictedMode(context.workspaceState);
 
   const enabled = vscode.workspace.getConfiguration('planlint').get<boolean>('enable', true);
   const ready = enabled ? lc.start() : Promise.resolve();
