@@ -257,7 +257,9 @@ async function main(): Promise<number> {
         const inserted = await waitUntil('the save to reach the disk', async () =>
           singleInsertion(original, readFileSync(onDisk, 'utf8')),
         );
-        check(/^#{2,}\s*\S*、?\s*开展模式创新|开展.*协同创新/m.test(inserted.text), `inserted text has no model-innovation heading:\n${inserted.text}`);
+        const originalLines = new Set(original.split('\n'));
+        const added = readFileSync(onDisk, 'utf8').split('\n').filter((l) => !originalLines.has(l));
+        check(added.some((l) => /^#{2,} .*开展模式创新/.test(l)), `no model-innovation heading among the added lines:\n${added.join('\n')}`);
         const after = planlintCheck(repoRoot, onDisk);
         check(!after.diagnostics.some((d) => d.rule === 'area-missing' && d.data?.area === 'model-innovation'), 'planlint check still reports the area on the saved file');
         log(`inserted ${inserted.text.split('\n').length} lines at offset ${inserted.offset}`);

@@ -50,6 +50,8 @@ export function makeScratch(prefix: string, settings: Record<string, unknown> = 
     XDG_DATA_HOME: sub('xdg/data'),
     XDG_CACHE_HOME: sub('xdg/cache'),
     TMPDIR: sub('tmp'),
+    // No extension gallery: these machines reach none, and the workbench would keep asking.
+    EXTENSIONS_GALLERY: '{}',
   };
   // These variables would redirect code-server's own processes (we may run inside VS Code).
   for (const key of Object.keys(env)) {

@@ -3,9 +3,10 @@
 // the workbench URL payload works (as @vscode/test-web does); the suite's output and exit code
 // come back through codeAutomationLog / codeAutomationExit. Exits with the suite's code.
 // Options: --extension <dir> (default: the repo), --tests <file> (default: out/test/vscode/index.js),
-// --workspace <dir> (copied; default: test/fixtures/workspace), --timeout <s> (default 300).
+// --workspace <dir or .code-workspace file> (copied, the file with its folder; default:
+// test/fixtures/workspace), --timeout <s> (default 300).
 import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { format, parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import {
@@ -32,7 +33,10 @@ async function main(): Promise<number> {
   const started = Date.now();
   const scratch = makeScratch('exthost');
   const workspace = join(scratch.dir, 'workspace');
-  cpSync(resolve(values.workspace!), workspace, { recursive: true });
+  const source = resolve(values.workspace!);
+  const workspaceFile = source.endsWith('.code-workspace');
+  cpSync(workspaceFile ? dirname(source) : source, workspace, { recursive: true });
+  const opened = workspaceFile ? `workspace=${encodeURIComponent(join(workspace, basename(source)))}` : `folder=${encodeURIComponent(workspace)}`;
   let server: CodeServer | undefined;
   let browser: Browser | undefined;
   let page: Page | undefined;
@@ -57,7 +61,7 @@ async function main(): Promise<number> {
       ['extensionDevelopmentPath', server.remoteUri(extensionPath)],
       ['extensionTestsPath', server.remoteUri(testsPath)],
     ];
-    const url = `${server.origin}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    const url = `${server.origin}/?${opened}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     await page.goto(url);
     const timeout = new Promise<number>((res) => {
       timer = setTimeout(() => {

@@ -36,8 +36,12 @@ suite('quick fix', () => {
     let suffix = 0;
     while (suffix < original.length - prefix && original[original.length - 1 - suffix] === text[text.length - 1 - suffix]) suffix++;
     assert.equal(prefix + suffix, original.length, 'only an insertion');
-    const inserted = text.slice(prefix, text.length - suffix);
-    assert.match(inserted, /^#+ .*开展模式创新/m, `inserted:\n${inserted}`);
+    // The block may start mid-line when it shares a prefix with the next heading ("## 五、"): compare lines.
+    const added = text.split('\n').filter((l) => !original.split('\n').includes(l));
+    assert.ok(added.some((l) => /^#{2,} .*开展模式创新/.test(l)), `added lines:\n${added.join('\n')}`);
+    for (const measure of ['区域', '城市', '产业园区', '企业']) {
+      assert.ok(added.some((l) => new RegExp(`^#{3,} .*开展${measure}减污降碳协同创新`).test(l)), `no ${measure} measure heading`);
+    }
     assert.ok(planlintDiagnostics(uri).some((d) => codeOf(d) === 'target-missing'), 'the 2030 finding stays');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
