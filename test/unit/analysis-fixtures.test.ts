@@ -181,6 +181,31 @@ describe('what the complete drafts are made of', () => {
   });
 });
 
+describe('chapters named one way, holding another', () => {
+  it('保障措施 holding only organisation measures is the organisation chapter', () => {
+    const text = [
+      '# 某市减污降碳协同增效实施方案',
+      '## 七、保障措施',
+      '### （一）加强组织领导',
+      '成立领导小组，明确责任分工。',
+      '### （二）加强宣传引导',
+      '利用新闻媒体开展宣传教育。',
+      '### （三）严格考核评估',
+      '开展中期评估和总结评估，纳入考核评价。',
+    ].join('\n\n');
+    const model = parsePlan(text);
+    const r = analyze(model, profile);
+    const area = (id: string) => r.coverage.areas.find((a) => a.id === id)!;
+    expect(area('organisation').status).toBe('covered');
+    expect(model.sections[area('organisation').section!].heading.raw).toBe('七、保障措施');
+    expect(area('support-guarantee').status).toBe('missing');
+    expect(brief(r.findings).filter((f) => f.area === 'organisation' || f.area === 'support-guarantee')).toEqual([
+      { rule: 'closing-chapter-missing', area: 'support-guarantee' },
+      { rule: 'measure-missing', area: 'organisation', measure: 'international-cooperation' },
+    ]);
+  });
+});
+
 describe('level, options and the UI language', () => {
   it('front matter level: city makes the province-only regional measure not required', () => {
     const text = read('gaps-zh.md').replace(/^/, '---\nplanlint:\n  level: city\n---\n\n');

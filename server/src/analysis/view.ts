@@ -165,10 +165,27 @@ export function buildView(model: PlanModel, profile: Profile): PlanView {
     if (info.headAreas.size === 1) return [...info.headAreas][0];
     return undefined;
   };
+  /** The area most sub-sections' headings name, when at least half of them name it. */
+  const childrenArea = (i: number): { best?: string; counts: Map<string, number> } => {
+    const counts = new Map<string, number>();
+    const kids = model.sections[i].children;
+    for (const c of kids) {
+      for (const a of new Set([...sections[c].headTerms.keys()].map((m) => measureArea.get(m)!))) counts.set(a, (counts.get(a) ?? 0) + 1);
+    }
+    let best: string | undefined;
+    let bestN = 0;
+    for (const [a, n] of counts) if (n > bestN) [best, bestN] = [a, n];
+    return { best: best && bestN * 2 >= kids.length ? best : undefined, counts };
+  };
   const attribute = (i: number, inherited: string | undefined) => {
     const s = model.sections[i];
     const info = sections[i];
-    const own = chapterArea(i);
+    let own = chapterArea(i);
+    // 保障措施 holding only 组织领导 / 宣传教育 / 考核督察 is the organisation chapter, whatever its name says
+    if (own && s.children.length >= 2) {
+      const { best, counts } = childrenArea(i);
+      if (best && best !== own && !counts.has(own)) own = best;
+    }
     // an area heading opens that area only where no other area is open, or as a chapter with
     // sub-sections: （八）推进工业领域污染治理 inside 突出重点领域 stays a key-areas section
     const opens = own !== undefined && (inherited === undefined || inherited === own || s.children.length > 0);
