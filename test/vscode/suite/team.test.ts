@@ -15,6 +15,9 @@ function folderUri(name: string, ...segments: string[]): vscode.Uri {
 const PARK_DRAFT = () => folderUri('parks', 'drafts', 'lingang-park.zh.md');
 const PROVINCE_DRAFT = () => folderUri('province', 'drafts', 'province-plan.zh.md');
 
+/** The fixture's libraries (other snippets, VS Code's and PlanLint's own, carry other descriptions). */
+const LIBRARIES = new Set(['consultancy', 'park-common', 'team-snippets']);
+
 /** Library snippets offered on the draft's last (empty) line, as "prefix [library]". */
 async function librarySnippets(uri: vscode.Uri): Promise<string[]> {
   const doc = await vscode.workspace.openTextDocument(uri);
@@ -24,7 +27,7 @@ async function librarySnippets(uri: vscode.Uri): Promise<string[]> {
     new vscode.Position(doc.lineCount - 1, 0),
   );
   return list.items
-    .filter((i) => i.kind === vscode.CompletionItemKind.Snippet && typeof i.label === 'object' && i.label.description && i.label.description !== 'PlanLint')
+    .filter((i) => typeof i.label === 'object' && LIBRARIES.has(i.label.description ?? ''))
     .map((i) => {
       const label = i.label as vscode.CompletionItemLabel;
       return `${label.label} [${label.description}]`;
