@@ -66,7 +66,7 @@ ${roundLine(t('After'), d.new)}
 <section id="summary" aria-labelledby="summary-h">
 <h2 id="summary-h">${t('Summary')}</h2>
 <div class="summary">
-<div class="score"><span class="score-value">${percent(d.new.score)}</span><span class="score-label">${t('overall score, before {0}', percent(d.old.score))} (${points(d)})</span></div>
+<div class="score"><span class="score-value">${percent(d.new.score)}</span><span class="score-label">${t('overall score, before {0}', percent(d.old.score))}</span><span class="score-label">${points(d)}</span></div>
 <table class="counts">
 <tr><th scope="row">${t('Measures newly covered')}</th><td><a class="chip tone-good" href="#gained">${m.gained.length}</a></td></tr>
 <tr><th scope="row">${t('Measures no longer covered')}</th><td><a class="chip tone-bad" href="#lost">${m.lost.length}</a></td></tr>

@@ -67,7 +67,8 @@ table.grid { width: 100%; border-collapse: collapse; table-layout: fixed; }
 table.grid th, table.grid td { border: 1px solid var(--line); padding: 5px 7px; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
 table.grid thead th { background: var(--panel); font-size: .9em; }
 .matrix th[scope="row"] { width: 21%; }
-.matrix .count { width: 8%; text-align: center; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.matrix .count { width: 10%; text-align: center; font-variant-numeric: tabular-nums; }
+.matrix td.count { white-space: nowrap; }
 .matrix td.cell { font-size: .86em; line-height: 1.35; }
 .matrix td.cell, .matrix th[scope="row"] { color: var(--fg); background: var(--t-bg); border-left: 3px solid var(--t-bd); }
 .matrix td.cell .icon, .matrix th .icon { color: var(--t-fg); }
