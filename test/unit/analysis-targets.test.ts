@@ -112,6 +112,15 @@ describe('target statements', () => {
     ]);
   });
 
+  it('a value with a target verb but no year is read for the indicator’s year, without making a statement', () => {
+    const text = `${head}## 五、优化环境治理\n\n### （十六）推进固体废物污染防治协同控制\n\n加强“无废城市”建设，新增大宗固废综合利用率达到55%以上。\n\n“十三五”期间，大宗固废综合利用率达到52%。\n`;
+    const t = targets(text);
+    expect(t.map((x) => `${x.year}:${x.status}`)).toEqual(['2025:missing', '2030:missing']);
+    expect(t[0].indicators.map((i) => [i.id, i.value, i.verdict, i.line])).toEqual([['bulk-solid-waste-utilisation', 55, 'below', 6]]);
+    const f = analyze(parsePlan(text), profile).findings.filter((x) => x.rule === 'target-below-national');
+    expect(f.map((x) => [x.data.indicator, x.data.year])).toEqual([['bulk-solid-waste-utilisation', 2025]]);
+  });
+
   it('values before the title (the notice) and in dates are not targets', () => {
     expect(status('关于印发2025年工作要点的通知\n\n# 某市减污降碳协同增效实施方案\n\n2022年12月5日印发。\n')).toEqual(['2025:missing', '2030:missing']);
   });

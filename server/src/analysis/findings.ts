@@ -105,9 +105,7 @@ export function targetFindings(view: PlanView, coverage: Coverage, profile: Prof
     if (!years.has(ts.year)) continue;
     if (ts.status === 'missing') {
       out.push(finding('target-missing', t('No {0} target statement: say what the plan achieves by {0} (e.g. “到{0}年，……”).', y), targetsRange(view), { year: ts.year }));
-      continue;
-    }
-    if (ts.status === 'qualitative') {
+    } else if (ts.status === 'qualitative') {
       out.push(finding('target-unquantified', t('The {0} targets state no number: give at least one indicator with a value (a unit or %).', y), ts.range ?? targetsRange(view), { year: ts.year }));
     }
     for (const iv of ts.indicators) {

@@ -80,6 +80,8 @@ interface Statement {
   inTargets: boolean;
   quantified: boolean;
   values: Array<{ indicator: ProfileIndicator; value: ParsedValue; block: Block }>;
+  /** Only values: a sentence with no year (“大宗固废综合利用率达到55%”) is no target statement of its own. */
+  loose?: boolean;
 }
 
 /** Document range of [start, end) in the block's text, or the block's range when offsets cannot be mapped. */
@@ -190,6 +192,7 @@ function proseStatements(view: PlanView): Statement[] {
       carry = undefined;
       const hy = b.section >= 0 ? yearOfSection(b.section) : undefined;
       if (hy !== undefined) out.push(make(hy, 0, al.length));
+      else if (info.indicatorHits.length > 0 && (!info.preamble || inTargets)) out.push(...looseValues(view, info.block, al, inTargets));
       continue;
     }
     carry = undefined;
@@ -198,6 +201,32 @@ function proseStatements(view: PlanView): Statement[] {
       out.push(make(m.year, m.start, end));
       if (k === markers.length - 1 && /[：:]\s*$/.test(al)) carry = { year: m.year, section: b.section };
     });
+  }
+  return out;
+}
+
+/** Past or present, not a target: “十三五”期间…达到52%, 目前, 现状, 截至. */
+const NOT_TARGET = /十三五|十二五|目前|现状|已经|已达|截至|截止|as of|currently|so far|in 20[01]\d/;
+
+/**
+ * Indicator values in sentences that name no year, with a target verb (达到, 不低于, 以上, 左右):
+ * read for the indicator's own year, so that a weak value is flagged wherever it is stated.
+ */
+function looseValues(view: PlanView, block: Block, al: string, inTargets: boolean): Statement[] {
+  const out: Statement[] = [];
+  let start = 0;
+  for (const m of [...al.matchAll(/[。；;!?！？]|$/g)]) {
+    const end = m.index + m[0].length;
+    const sentence = al.slice(start, end);
+    if (!/20\d\d|十四五|十五五/.test(sentence) && !NOT_TARGET.test(sentence)) {
+      for (const v of readIndicators(view.profile, al, start, end, NaN)) {
+        const entries = view.profile.indicators.filter((i) => i.id === v.indicator.id);
+        if (entries.length !== 1 || !v.value.qualifier) continue;
+        out.push({ year: v.indicator.year, block, start, end, inTargets, quantified: true, values: [{ ...v, block }], loose: true });
+      }
+    }
+    start = end;
+    if (end >= al.length) break;
   }
   return out;
 }
@@ -284,33 +313,29 @@ function verdict(ind: ProfileIndicator, v: ParsedValue): IndicatorValue['verdict
   return weaker ? 'below' : 'above';
 }
 
+function indicatorValue(model: PlanModel, year: number, v: Statement['values'][number]): IndicatorValue {
+  const { indicator, value, block } = v;
+  const range = blockRange(model, block, value.start, value.end);
+  const iv: IndicatorValue = { id: indicator.id, value: value.value, unit: value.unit, line: range.start.line, range };
+  if (indicator.enabled && indicator.year === year) {
+    iv.national = { value: indicator.value, comparison: indicator.comparison };
+    iv.verdict = verdict(indicator, value);
+  }
+  return iv;
+}
+
 /** The targets of every year in TARGET_YEARS. */
 export function findTargets(view: PlanView): TargetStatement[] {
   const { model } = view;
   const all = [...proseStatements(view), ...tableStatements(view)];
   return TARGET_YEARS.map((year) => {
-    const mine = all.filter((s) => s.year === year);
-    if (mine.length === 0) return { year, status: 'missing', indicators: [] };
+    const withValues = all.filter((s) => s.year === year);
+    const mine = withValues.filter((s) => !s.loose);
+    const indicators: IndicatorValue[] = withValues.flatMap((s) => s.values.map((v) => indicatorValue(model, year, v)));
+    if (mine.length === 0) return { year, status: 'missing', indicators };
     const lead = mine.find((s) => s.inTargets && s.quantified) ?? mine.find((s) => s.inTargets) ?? mine.find((s) => s.quantified) ?? mine[0];
     const range = blockRange(model, lead.block, lead.start, lead.end);
     const text = lead.block.text.slice(lead.start, lead.end).trim();
-    const indicators: IndicatorValue[] = [];
-    for (const s of mine) {
-      for (const { indicator, value, block } of s.values) {
-        const iv: IndicatorValue = {
-          id: indicator.id,
-          value: value.value,
-          unit: value.unit,
-          line: blockRange(model, block, value.start, value.end).start.line,
-          range: blockRange(model, block, value.start, value.end),
-        };
-        if (indicator.enabled && indicator.year === year) {
-          iv.national = { value: indicator.value, comparison: indicator.comparison };
-          iv.verdict = verdict(indicator, value);
-        }
-        indicators.push(iv);
-      }
-    }
     return {
       year,
       status: mine.some((s) => s.quantified) ? 'quantified' : 'qualitative',
