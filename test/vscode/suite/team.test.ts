@@ -137,4 +137,21 @@ suite('team workspace', () => {
       return planlintDiagnostics(file).length === 0;
     });
   });
+
+  test('the contributed snippets schema validates a library file as it is edited', async () => {
+    const file = folderUri('parks', 'snippets', 'consultancy', 'scratch.code-snippets');
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode('{\n  "No prefix": { "body": "x" }\n}\n'));
+    try {
+      await open(file);
+      // VS Code's JSON language service (not PlanLint) reports the schema's required prefix.
+      const [problem] = await waitFor('a JSON schema problem in the editor', () => {
+        const d = vscode.languages.getDiagnostics(file).filter((x) => x.source !== 'planlint' && /prefix/.test(x.message));
+        return d.length > 0 && d;
+      });
+      assert.equal(problem.range.start.line, 1);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.workspace.fs.delete(file);
+    }
+  });
 });
