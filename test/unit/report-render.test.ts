@@ -10,6 +10,12 @@ import { compareReports, renderCompareHtml, renderReportHtml } from '../../serve
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/codeServer';
 import { analyseFile, repoRoot } from './report-support';
 
+// Browser globals inside page.evaluate callbacks (the test project has no DOM lib; these stay in this module).
+/* eslint-disable @typescript-eslint/no-explicit-any */
+declare const window: any;
+declare const document: any;
+declare function getComputedStyle(element: unknown): any;
+
 const outDir = join(repoRoot, 'test-results', 'report');
 const NONCE = 'testNonce0123456789abc';
 let browser: Browser;
