@@ -19,6 +19,8 @@ export interface CheckOptions {
   resolveProfile?: (ref: string) => Profile | undefined;
   /** The path matched the config's `include` globs. */
   includeMatched?: boolean;
+  /** The model of `text` when the caller already has it (the server updates it incrementally). */
+  model?: PlanModel;
 }
 
 export interface CheckResult {
@@ -28,7 +30,7 @@ export interface CheckResult {
 }
 
 export function checkText(text: string, opts: CheckOptions): CheckResult {
-  const model = parsePlan(text);
+  const model = opts.model ?? parsePlan(text);
   let profile = opts.profile;
   const extra: Finding[] = [];
   const ref = readControls(model, profile).profile;

@@ -41,6 +41,7 @@ import { builtinSnippets, type SnippetSource } from './features/snippets/sources
 import { symbolCapabilities, documentSymbols } from './features/symbols';
 import { checkWorkspace } from './features/workspaceCheck';
 import { fixAllInserts, insertMissingInserts } from './fixes';
+import { parsePlanAsync, updatePlan } from './document';
 import { setLocale, t } from './l10n';
 import {
   CheckWorkspaceRequest,
@@ -53,7 +54,7 @@ import {
 } from './protocol';
 import { LibraryStore, librarySource } from './snippets/store';
 import type { LibraryRef } from './snippets/refs';
-import { type Analysed, AnalysisCache, analyseText, uriToPath } from './workspace/analyse';
+import { type Analysed, AnalysisCache, analyseText, Superseded, uriToPath } from './workspace/analyse';
 import { Debouncer } from './workspace/debounce';
 import { Resolver } from './workspace/resolve';
 import { markdownFiles } from './workspace/scan';
@@ -97,22 +98,41 @@ function settingsFor(uri: string): Promise<ClientSettings> {
   return s;
 }
 
-/** The analysis of the document's current version (computed once per version). */
+/**
+ * The analysis of the document's current version (computed once per version). The model is updated
+ * from the previous version's (only the edited blocks are parsed again); the first parse of a
+ * document runs in time slices so that other documents are served meanwhile. A version that is no
+ * longer the latest when its turn comes rejects with Superseded: its work is left to the newer one.
+ */
 function analysisOf(doc: TextDocument): Promise<Analysed> {
   const { uri, version } = doc;
   const text = doc.getText(); // capture now: the document object changes in place on edits
-  return cache.get(uri, version, async () => {
+  const stale = () => documents.get(uri)?.version !== version;
+  return cache.get(uri, version, async (previous) => {
     const settings = await settingsFor(uri);
-    const analysed = analyseText(uri, version, text, settings, resolver);
+    if (stale()) throw new Superseded();
+    const model = previous ? updatePlan(previous, undefined, text) : await parsePlanAsync(text, { cancelled: () => !documents.get(uri) });
+    if (!model) throw new Superseded(); // closed while parsing
+    cache.keepModel(uri, model);
+    if (stale()) throw new Superseded();
+    const analysed = analyseText(uri, version, text, settings, resolver, model);
     publishProblems(analysed.problems);
     announce(analysed);
     return analysed;
   });
 }
 
+/** The analysis of the document's latest version (waiting out versions that a newer one supersedes). */
 async function analysisFor(uri: string): Promise<Analysed | undefined> {
-  const doc = documents.get(uri);
-  return doc ? analysisOf(doc) : undefined;
+  for (;;) {
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    try {
+      return await analysisOf(doc);
+    } catch (e) {
+      if (!(e instanceof Superseded)) throw e;
+    }
+  }
 }
 
 function publishProblems(list: FileProblems[]): void {
@@ -191,7 +211,7 @@ async function validate(uri: string): Promise<void> {
   try {
     analysed = await analysisOf(doc);
   } catch (e) {
-    connection.console.error(t('PlanLint could not analyse {0}: {1}', uri, String(e)));
+    if (!(e instanceof Superseded)) connection.console.error(t('PlanLint could not analyse {0}: {1}', uri, String(e)));
     return;
   }
   // Never publish for a version older than the latest: a newer edit has its own run.
@@ -355,11 +375,11 @@ connection.onRequest(SnippetLibrariesRequest, async ({ uri }) => {
 connection.onRequest(ReportRequest, async (params) => {
   const doc = documents.get(params.uri);
   if (!doc) return null;
-  const { uri, version } = doc;
-  const text = doc.getText();
-  const settings = await settingsFor(uri);
-  const a = await analysisOf(doc);
-  return reportPage(a.analysis, params, () => analyseText(uri, version, text, settings, resolver).analysis);
+  const settings = await settingsFor(doc.uri);
+  const a = await analysisFor(doc.uri);
+  if (!a) return null;
+  const { uri, version, model } = a.analysis;
+  return reportPage(a.analysis, params, () => analyseText(uri, version, model.text, settings, resolver, model).analysis);
 });
 
 connection.onRequest(CheckWorkspaceRequest, async (params, token: CancellationToken) => {

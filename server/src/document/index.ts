@@ -1,5 +1,5 @@
 /** The document layer: Markdown text -> plan model, and edits -> the next model. */
-export { parsePlan, parsePlanSteps } from './parse';
+export { parsePlan, parsePlanAsync, parsePlanSteps } from './parse';
 export { updatePlan, type TextChange } from './incremental';
 export { positionAt, offsetAt, lineStarts } from './positions';
 export { normalize } from './normalize';

@@ -112,3 +112,23 @@ export function parsePlanWhole(text: string): PlanModel {
     return fallbackModel(t, index);
   }
 }
+
+/**
+ * parsePlan in time slices: gives the event loop a turn every `sliceMs` of parsing, so that a cold
+ * parse of a huge draft does not hold up other documents. Resolves undefined when `cancelled()`
+ * turns true between slices (a newer version made this parse pointless).
+ */
+export async function parsePlanAsync(text: string, opts: { sliceMs?: number; cancelled?: () => boolean } = {}): Promise<PlanModel | undefined> {
+  const slice = opts.sliceMs ?? 8;
+  const steps = parsePlanSteps(text);
+  let since = Date.now();
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    if (Date.now() - since >= slice) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (opts.cancelled?.()) return undefined;
+      since = Date.now();
+    }
+  }
+}

@@ -1,6 +1,7 @@
 /** One document version → DocAnalysis, with the document's config and profile; and a per-version cache. */
 import { URI } from 'vscode-uri';
 import { checkText } from '../engine';
+import type { PlanModel } from '../document/types';
 import type { LibraryRef } from '../snippets/refs';
 import type { Resolver } from './resolve';
 import type { ClientSettings } from './settings';
@@ -25,14 +26,16 @@ export function uriToPath(uri: string): string | undefined {
   }
 }
 
-export function analyseText(uri: string, version: number, text: string, settings: ClientSettings, resolver: Resolver): Analysed {
+/** `model`: the model of `text` when the caller has it (updated incrementally from an earlier version). */
+export function analyseText(uri: string, version: number, text: string, settings: ClientSettings, resolver: Resolver, model?: PlanModel): Analysed {
   const path = uriToPath(uri);
   const r = resolver.resolve(path, settings);
   const checked = checkText(text, {
+    model,
     profile: r.profile,
     config: r.config,
     path,
-    resolveProfile: (ref: string) => (r.baseDir ? resolver.profileRef(ref, r.baseDir) : undefined),
+    resolveProfile: (ref: string) => (r.baseDir ? resolver.profileRef(ref, r.baseDir, r.problems) : undefined),
     includeMatched: r.included,
   });
   const isPlan = settings.enable && checked.isPlan;
@@ -44,22 +47,36 @@ export function analyseText(uri: string, version: number, text: string, settings
   };
 }
 
+/** A newer version of the document made this analysis pointless; ask again for the latest. */
+export class Superseded extends Error {}
+
 /**
  * Analysis runs once per document version and is shared by every feature. Concurrent requests for
- * the same version share one computation; a newer version replaces the entry.
+ * the same version share one computation; a newer version replaces the entry. Computations for one
+ * document run one after the other, each getting the newest model parsed so far (the base of an
+ * incremental update), so a version that is already stale when its turn comes can be skipped.
  */
 export class AnalysisCache {
   private entries = new Map<string, { version: number; value: Promise<Analysed> }>();
+  /** The newest model per document: settings changes do not touch it, only closing the document. */
+  private models = new Map<string, PlanModel>();
 
-  get(uri: string, version: number, compute: () => Promise<Analysed>): Promise<Analysed> {
+  get(uri: string, version: number, compute: (previous: PlanModel | undefined) => Promise<Analysed>): Promise<Analysed> {
     const hit = this.entries.get(uri);
     if (hit && hit.version === version) return hit.value;
-    const value = compute();
+    const settled = () => undefined;
+    const before = hit ? hit.value.then(settled, settled) : Promise.resolve();
+    const value = before.then(() => compute(this.models.get(uri)));
     this.entries.set(uri, { version, value });
     value.catch(() => {
       if (this.entries.get(uri)?.value === value) this.entries.delete(uri);
     });
     return value;
+  }
+
+  /** Keep the model just parsed as the base of the next update. */
+  keepModel(uri: string, model: PlanModel): void {
+    this.models.set(uri, model);
   }
 
   /** The cached analysis if it is for exactly this version. */
@@ -70,9 +87,10 @@ export class AnalysisCache {
 
   delete(uri: string): void {
     this.entries.delete(uri);
+    this.models.delete(uri);
   }
 
-  /** Settings or config changed: every document must be analysed again. */
+  /** Settings or config changed: every document must be analysed again (its model stays valid). */
   clear(): void {
     this.entries.clear();
   }
