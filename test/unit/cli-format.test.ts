@@ -126,8 +126,38 @@ describe('markdown format', () => {
     const md = formatMarkdown(run());
     expect(md).toContain('| a1 (en) | ✅ covered | 1/2 |');
     expect(md).toContain('| a2 (en) | ❌ missing | 0/1 |');
-    expect(md).toContain('Targets: 2025 quantified · 2030 missing');
+    expect(md).toContain('Targets: ✅ 2025 quantified · ❌ 2030 missing');
     expect(md).toContain('Findings: 1 errors, 1 warnings, 0 information, 0 hints');
+  });
+
+  it('folds the findings, in line order, into a details block with 1-based lines', () => {
+    const md = formatMarkdown(run());
+    const block = md.slice(md.indexOf('<details>'), md.indexOf('</details>'));
+    expect(block.split('\n')).toEqual([
+      '<details>',
+      '<summary>Findings (2)</summary>',
+      '',
+      '| Line | Severity | Rule | Message |',
+      '|---:|---|---|---|',
+      '| 1 | ⚠️ warning | `area-missing` | Area a2 missing |',
+      '| 4 | ⛔ error | `target-below-national` | Too low |',
+      '',
+      '',
+    ]);
+  });
+
+  it('keeps draft and profile text inert (no HTML, no table breaks)', () => {
+    const r = run();
+    r.files[0].path = 'drafts/a|b`c.md';
+    r.files[0].result = { ...result, findings: [{ ...result.findings[0], message: 'x <img src=y> | *z*' }] };
+    const md = formatMarkdown(r);
+    expect(md).toContain('### ``drafts/a|b`c.md``');
+    expect(md).toContain('| 1 | ⚠️ warning | `area-missing` | x \\<img src=y\\> \\| \\*z\\* |');
+    expect(md).not.toMatch(/(^|[^\\])<img/);
+  });
+
+  it('says when there is nothing to report', () => {
+    expect(formatMarkdown({ ...run(), files: [] })).toBe('## PlanLint coverage\n\nNo plan files found.\n');
   });
 });
 

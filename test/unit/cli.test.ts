@@ -256,7 +256,7 @@ describe('markdown output', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`### \`${cityZh}\``);
     expect(r.stdout).toMatch(/\| Innovative management model of synergy[^|]*\| ❌ missing \| 0\/4 \|/);
-    expect(r.stdout).toContain('Targets: 2025 quantified · 2030 missing');
+    expect(r.stdout).toContain('Targets: ✅ 2025 quantified · ❌ 2030 missing');
     expect(r.stdout).toContain('Findings: 0 errors, 2 warnings, 0 information, 0 hints');
   });
 });
