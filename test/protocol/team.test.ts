@@ -177,6 +177,24 @@ describe('a trusted multi-root workspace', () => {
     reopened.close();
   });
 
+  it('a broken profile named in the front matter: problems on the profile file, a config-error on the draft', async () => {
+    const broken = p('parks/profiles/broken.planlint-profile.yaml');
+    const text = readFileSync(p('parks/profiles/park.planlint-profile.yaml'), 'utf8');
+    const kindLine = text.split('\n').findIndex((l) => l.includes('kind: task'));
+    writeFileSync(broken, text.replace('kind: task', 'kind: chapter'));
+    const onProfile = server.nextDiagnostics(pathToFileURL(broken).toString(), (d) => d.diagnostics.length > 0);
+    const draft = server.open(uri('parks/drafts/fm.md'), '---\nplanlint:\n  profile: ../profiles/broken.planlint-profile.yaml\n---\n# 园区减污降碳协同增效实施方案\n');
+    const { diagnostics } = await draft.diagnostics();
+    expect(diagnostics.filter((d) => d.code === 'config-error').map((d) => [d.range.start.line, d.message])).toEqual([
+      [0, 'The profile “../profiles/broken.planlint-profile.yaml” named in the front matter could not be loaded; using industrial-park-2024.'],
+    ]);
+    const problems = (await onProfile).diagnostics;
+    expect(problems.map((d) => [d.range.start.line, d.code])).toEqual([[kindLine, 'config-error']]);
+    expect(problems[0].message).toMatch(/^areas\/0\/kind must be one of: task, closing\./);
+    draft.close();
+    rmSync(broken);
+  });
+
   it('profile and library paths outside the workspace are config errors on the config file, at their lines', async () => {
     const outside = mkdtempSync(join(tmpdir(), 'planlint-outside-'));
     cpSync(p('parks/profiles'), join(outside, 'profiles'), { recursive: true });

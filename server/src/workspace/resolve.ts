@@ -4,7 +4,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
-import { type ConfigResult, findConfigFile, innermostFolder, loadConfigFile, mergeConfig, resolveProfileRef } from '../config/load';
+import { type ConfigResult, findConfigFile, innermostFolder, isInside, loadConfigFile, mergeConfig, resolveProfileRef } from '../config/load';
 import { DEFAULT_CONFIG, type PlanlintConfig } from '../config/types';
 import { isBuiltinProfileId } from '../profile';
 import type { FileProblem, Profile } from '../profile/types';
@@ -122,12 +122,17 @@ export class Resolver {
     return folders.length ? folders : [dirname(file)];
   }
 
-  /** Resolve a profile reference (front matter `profile:`), relative to `baseDir`. */
-  profileRef(ref: string, baseDir: string): Profile | undefined {
+  /**
+   * Resolve a profile reference (front matter `profile:`), relative to `baseDir`; undefined when it
+   * cannot be used. Problems of a broken profile file in the workspace go to `sink` (to be published on it).
+   */
+  profileRef(ref: string, baseDir: string, sink?: FileProblems[]): Profile | undefined {
     if (!this.trusted() && !isBuiltinProfileId(ref)) return undefined;
     const folders = this.folders();
     const r = this.profileFor(ref, baseDir, undefined, folders.length ? folders : undefined);
-    return r.problems.length ? undefined : r.profile;
+    if (!r.problems.length) return r.profile;
+    for (const p of r.problems) if (folders.some((f) => isInside(p.file, f))) sink?.push({ file: p.file, problems: [p] });
+    return undefined;
   }
 
   private loadConfig(file: string): LoadedConfig {
