@@ -11,6 +11,7 @@ await esbuild.build({
     'vscode/runCodeServer': 'test/vscode/runCodeServer.ts',
     'vscode/runElectron': 'test/vscode/runElectron.ts',
     'e2e/story': 'test/e2e/story.ts',
+    'e2e/report': 'test/e2e/report.ts',
     ...Object.fromEntries(suites.map((f) => [`vscode/suite/${f.replace(/\.ts$/, '')}`, `test/vscode/suite/${f}`])),
   },
   outdir: 'out/test',
