@@ -1,11 +1,13 @@
 // The report pages (HTML and Markdown) against the analysis they come from: structure, numbers,
 // links, language, CSP, and escaping of hostile draft text.
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import * as cheerio from 'cheerio';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { setLocale } from '../../server/src/l10n';
 import { renderReportHtml, renderReportMarkdown } from '../../server/src/report';
-import { analyseFile, analyseText, percent, profile, type Analysed } from './report-support';
+import { analyseFile, analyseText, percent, profile, repoRoot, type Analysed } from './report-support';
 
 beforeEach(() => setLocale('en'));
 
@@ -223,6 +225,28 @@ describe('the example facts show on the page', () => {
     renderReportMarkdown(analyseFile('examples/city-draft.zh.md').report);
     const $ = load(renderReportHtml(analyseFile('examples/province-draft.en.md').report));
     expect($('#summary-h').text()).toBe('Summary');
+  });
+});
+
+describe('level and non-plans', () => {
+  it('a city draft: the level is shown and the province-only measure is marked not required, outside the counts', () => {
+    const text = readFileSync(resolve(repoRoot, 'examples/city-draft.zh.md'), 'utf8');
+    const a = analyseText(`---\nplanlint: { level: city }\n---\n${text}`, 'city.md');
+    const regional = a.checked.result.coverage.areas.find((x) => x.id === 'model-innovation')!.measures.find((m) => m.id === 'regional')!;
+    expect(regional.required).toBe(false);
+    const $ = load(renderReportHtml(a.report));
+    expect($('.meta').text()).toContain('层级市级');
+    expect($('a[href="#m-model-innovation-regional"]').closest('td').find('.st').text()).toBe('缺失 · 本层级不要求');
+    expect($('#row-a-model-innovation td.count').text()).toBe('0/3');
+    expect($('.counts tr').eq(2).find('th').text()).toBe('措施（25）');
+  });
+
+  it('a text that is not a plan gets the report with a notice', () => {
+    const a = analyseText('# Meeting notes\n\nNothing about the national plan here.\n', 'notes.md');
+    expect(a.report.isPlan).toBe(false);
+    const $ = load(renderReportHtml(a.report));
+    expect($('.notice').text()).toMatch(/^This document does not read as a plan/);
+    expect(renderReportMarkdown(a.report)).toContain('> This document does not read as a plan');
   });
 });
 
