@@ -4,7 +4,7 @@
 // come back through codeAutomationLog / codeAutomationExit. Exits with the suite's code.
 // Options: --extension <dir> (default: the repo), --tests <file> (default: out/test/vscode/index.js),
 // --workspace <dir or .code-workspace file> (copied, the file with its folder; default:
-// test/fixtures/workspace), --timeout <s> (default 300).
+// test/fixtures/workspace), --timeout <s> (default 480).
 import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { format, parseArgs } from 'node:util';
@@ -18,7 +18,7 @@ const { values } = parseArgs({
     extension: { type: 'string', default: repoRoot },
     tests: { type: 'string', default: join(repoRoot, 'out/test/vscode/index.js') },
     workspace: { type: 'string', default: join(repoRoot, 'test/fixtures/workspace') },
-    timeout: { type: 'string', default: '300' },
+    timeout: { type: 'string', default: '480' },
   },
 });
 const extensionPath = resolve(values.extension!);
