@@ -100,6 +100,22 @@ const FALSE_JOINS: Record<string, { before?: RegExp; after?: RegExp }> = {
 
 const MAX_CACHE = 20000;
 
+/**
+ * The automaton walks grapheme clusters with Intl.Segmenter, and V8's segmenter becomes quadratic
+ * on a non-ASCII string of about 64K UTF-16 units (a 100 KB paragraph took minutes): long texts go
+ * through the automaton's stream in chunks, which finds the same matches with the same offsets.
+ */
+export const SCAN_CHUNK = 8192;
+
+function searchAll<T>(ac: AhoCorasick<T>, text: string): { start: number; end: number; data: T }[] {
+  if (text.length <= SCAN_CHUNK) return ac.search(text);
+  const stream = ac.createStream({ strategy: 'all' });
+  const out: { start: number; end: number; data: T }[] = [];
+  for (let i = 0; i < text.length; i += SCAN_CHUNK) for (const m of stream.write(text.slice(i, i + SCAN_CHUNK))) out.push(m);
+  for (const m of stream.finish()) out.push(m);
+  return out;
+}
+
 function buildMatcher(profile: Profile): ProfileMatcher {
   const terms = collectTerms(profile);
   const entries = [...terms.entries()];
@@ -113,7 +129,7 @@ function buildMatcher(profile: Profile): ProfileMatcher {
       if (known) return known;
       let raw: TermHit[] = [];
       try {
-        for (const m of ac.search(norm)) {
+        for (const m of searchAll(ac, norm)) {
           const [term, owners] = entries[m.data as number];
           if (boundaryOk(norm, m.start, m.end, term)) raw.push({ term, start: m.start, end: m.end, owners });
         }
