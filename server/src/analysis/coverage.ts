@@ -123,12 +123,18 @@ export function computeCoverage({ view, level, covers }: CoverageInput): { areas
   const areas: AreaCoverage[] = [];
   let required = 0;
   let gained = 0;
+  // the blocks that speak of each measure (its terms, or a lead naming it), in document order
+  const byMeasure = new Map<string, BlockInfo[]>();
+  for (const info of view.blocks) {
+    for (const m of info.measureTerms.keys()) (byMeasure.get(m) ?? byMeasure.set(m, []).get(m)!).push(info);
+    for (const m of info.leadMeasures) if (!info.measureTerms.has(m)) (byMeasure.get(m) ?? byMeasure.set(m, []).get(m)!).push(info);
+  }
 
   for (const area of profile.areas) {
     const areaRequired = applies(area.levels, level);
     const measures: MeasureCoverage[] = [];
     for (const m of area.measures) {
-      const mc = measureCoverage(view, area, m.id, covers);
+      const mc = measureCoverage(view, area, m.id, covers, byMeasure.get(m.id) ?? []);
       mc.required = areaRequired && applies(m.levels, level);
       measures.push(mc);
       if (mc.required) {
@@ -142,7 +148,7 @@ export function computeCoverage({ view, level, covers }: CoverageInput): { areas
   return { areas, score };
 }
 
-function measureCoverage(view: PlanView, area: ProfileArea, measure: string, covers: CoversAnnotation[]): MeasureCoverage {
+function measureCoverage(view: PlanView, area: ProfileArea, measure: string, covers: CoversAnnotation[], speaking: BlockInfo[]): MeasureCoverage {
   const { model, sections } = view;
   const evidence: Evidence[] = [];
   let status: MeasureStatus = 'missing';
@@ -173,13 +179,14 @@ function measureCoverage(view: PlanView, area: ProfileArea, measure: string, cov
   });
   // body
   let mentionedAt: Evidence | undefined;
-  for (const info of view.blocks) {
+  for (const info of speaking) {
     const terms = info.measureTerms.get(measure) ?? (info.leadMeasures.has(measure) ? new Set<string>() : undefined);
     if (!terms) continue;
     if (!info.preamble && bodyCovers(view, info, measure)) {
       if (status !== 'covered') section ??= info.block.section >= 0 ? info.block.section : undefined;
       status = 'covered';
-      push(blockEvidence(model, info, [...terms]));
+      // (evidence is kept for the first few places only: do not build it once the list is full)
+      if (evidence.length < MAX_EVIDENCE) push(blockEvidence(model, info, [...terms]));
     } else if (!mentionedAt && (info.preamble || passing(view, info, measure))) {
       mentionedAt = blockEvidence(model, info, [...terms]);
     }

@@ -152,13 +152,25 @@ function pickIndicator(profile: Profile, id: string, year: number): ProfileIndic
   return same.find((i) => i.year === year) ?? same[0];
 }
 
+/** findYearMarkers per block text, remembered: re-analysis after an edit scans only changed blocks. */
+const markerMemo = new Map<string, readonly YearMarker[]>();
+
+function markersOf(al: string): readonly YearMarker[] {
+  let m = markerMemo.get(al);
+  if (!m) {
+    if (markerMemo.size >= 20000) markerMemo.clear();
+    markerMemo.set(al, (m = findYearMarkers(al)));
+  }
+  return m;
+}
+
 /** Statements from prose and list items. */
 function proseStatements(view: PlanView): Statement[] {
   const { model, profile, sections } = view;
   const out: Statement[] = [];
   // heading years: “（一）2025年目标” / “### By 2030” make their section's unmarked text a statement
   const headingYear = model.sections.map((s) => {
-    const ms = findYearMarkers(aligned(s.heading.text)).filter((m) => (TARGET_YEARS as readonly number[]).includes(m.year));
+    const ms = markersOf(aligned(s.heading.text)).filter((m) => (TARGET_YEARS as readonly number[]).includes(m.year));
     return ms.length === 1 ? ms[0].year : undefined;
   });
   const yearOfSection = (i: number): number | undefined => {
@@ -170,7 +182,7 @@ function proseStatements(view: PlanView): Statement[] {
     const b = info.block;
     if (b.kind === 'tableCell') continue;
     const al = aligned(b.text);
-    const markers = findYearMarkers(al);
+    const markers = markersOf(al);
     const inTargets = b.section >= 0 && sections[b.section].targets;
     const make = (year: number, start: number, end: number): Statement => {
       const values = findValues(al.slice(start, end));

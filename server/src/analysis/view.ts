@@ -111,6 +111,71 @@ function segments(model: PlanModel, block: Block): Block[] {
 const LEAD =
   /^\s*(?:[*_]{2})?\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.、．]|[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）])?\s*(?:[*_]{2})?([^。：:；;！!？?，,\n*]{2,40}?)(?:[*_]{2})?\s*(?:[。：:；;]|\.(?=\s))(?=\s*\S)/;
 
+/** What a block's text alone says: its hits, terms per measure and area, per-clause measure terms. */
+interface BlockTerms {
+  hits: readonly TermHit[];
+  indicatorHits: readonly TermHit[];
+  measureTerms: Map<string, Set<string>>;
+  areaTerms: Map<string, Set<string>>;
+  clauses: Array<Map<string, Set<string>>>;
+}
+
+/**
+ * Keyed by the matcher's (memoised) hits of a normalised text, so that re-analysis after an edit
+ * derives them only for changed blocks. Callers only read the maps and sets.
+ */
+const termsMemo = new WeakMap<readonly TermHit[], BlockTerms>();
+
+function blockTerms(all: readonly TermHit[], normText: string): BlockTerms {
+  const known = termsMemo.get(all);
+  if (known) return known;
+  const hits = all.filter((h) => h.owners.some(isCoverage));
+  const indicatorHits = all.filter((h) => h.owners.some((o) => o.kind === 'indicator'));
+  const measureTerms = new Map<string, Set<string>>();
+  const areaTerms = new Map<string, Set<string>>();
+  for (const h of hits) {
+    for (const o of h.owners) {
+      // measure aliases are heading words (科技, 企业, 生态保护): in prose only evidence terms count
+      if (o.kind === 'measure-evidence') {
+        let set = measureTerms.get(o.measure);
+        if (!set) measureTerms.set(o.measure, (set = new Set()));
+        set.add(h.term);
+      } else if ((o.kind === 'area-alias' && bodyAreaTerm(h.term)) || o.kind === 'area-evidence') {
+        let set = areaTerms.get(o.area);
+        if (!set) areaTerms.set(o.area, (set = new Set()));
+        set.add(h.term);
+      }
+    }
+  }
+  const clauses: Array<Map<string, Set<string>>> = [];
+  const stops = [...normText.matchAll(/[。；;!?！？]/g)].map((m) => m.index);
+  for (const h of hits) {
+    let k = 0;
+    while (k < stops.length && stops[k] < h.start) k++;
+    for (const o of h.owners) {
+      if (o.kind !== 'measure-evidence') continue;
+      const clause = (clauses[k] ??= new Map());
+      let set = clause.get(o.measure);
+      if (!set) clause.set(o.measure, (set = new Set()));
+      set.add(h.term);
+    }
+  }
+  const terms: BlockTerms = { hits, indicatorHits, measureTerms, areaTerms, clauses: clauses.filter(Boolean) };
+  termsMemo.set(all, terms);
+  return terms;
+}
+
+const leadMemo = new Map<string, string | undefined>();
+
+/** LEAD's title of a text, remembered per text (a regex run per block and analysis otherwise). */
+function leadOf(text: string): string | undefined {
+  if (leadMemo.has(text)) return leadMemo.get(text);
+  if (leadMemo.size >= 20000) leadMemo.clear();
+  const lead = LEAD.exec(text)?.[1];
+  leadMemo.set(text, lead);
+  return lead;
+}
+
 export function buildView(model: PlanModel, profile: Profile): PlanView {
   const matcher = matcherFor(profile);
   const measureArea = new Map<string, string>();
@@ -248,28 +313,10 @@ export function buildView(model: PlanModel, profile: Profile): PlanView {
   });
 
   function addBlock(block: Block, index: number): void {
-    const all = matcher.scan(block.norm);
-    const hits = all.filter((h) => h.owners.some(isCoverage));
-    const indicatorHits = all.filter((h) => h.owners.some((o) => o.kind === 'indicator'));
-    const measureTerms = new Map<string, Set<string>>();
-    const areaTerms = new Map<string, Set<string>>();
-    for (const h of hits) {
-      for (const o of h.owners) {
-        // measure aliases are heading words (科技, 企业, 生态保护): in prose only evidence terms count
-        if (o.kind === 'measure-evidence') {
-          let set = measureTerms.get(o.measure);
-          if (!set) measureTerms.set(o.measure, (set = new Set()));
-          set.add(h.term);
-        } else if ((o.kind === 'area-alias' && bodyAreaTerm(h.term)) || o.kind === 'area-evidence') {
-          let set = areaTerms.get(o.area);
-          if (!set) areaTerms.set(o.area, (set = new Set()));
-          set.add(h.term);
-        }
-      }
-    }
+    const { hits, indicatorHits, measureTerms, areaTerms, clauses } = blockTerms(matcher.scan(block.norm), block.norm);
     const preamble = block.section < 0 || sections[block.section].preamble;
     const leadMeasures = new Set<string>();
-    const lead = block.kind === 'paragraph' || block.kind === 'listItem' ? LEAD.exec(block.text)?.[1] : undefined;
+    const lead = block.kind === 'paragraph' || block.kind === 'listItem' ? leadOf(block.text) : undefined;
     if (lead && !preamble) {
       const named = new Set<string>();
       for (const h of matcher.scan(norm(lead))) {
@@ -279,20 +326,7 @@ export function buildView(model: PlanModel, profile: Profile): PlanView {
       const inArea = [...named].filter((m) => measureArea.get(m) === area);
       for (const m of inArea.length > 0 ? inArea : named) leadMeasures.add(m);
     }
-    const clauses: Array<Map<string, Set<string>>> = [];
-    const stops = [...block.norm.matchAll(/[。；;!?！？]/g)].map((m) => m.index);
-    for (const h of hits) {
-      let k = 0;
-      while (k < stops.length && stops[k] < h.start) k++;
-      for (const o of h.owners) {
-        if (o.kind !== 'measure-evidence') continue;
-        const clause = (clauses[k] ??= new Map());
-        let set = clause.get(o.measure);
-        if (!set) clause.set(o.measure, (set = new Set()));
-        set.add(h.term);
-      }
-    }
-    blocks.push({ block, index, preamble, hits, indicatorHits, measureTerms, areaTerms, leadMeasures, clauses: clauses.filter(Boolean) });
+    blocks.push({ block, index, preamble, hits, indicatorHits, measureTerms, areaTerms, leadMeasures, clauses });
   }
 
   return { model, profile, sections, blocks, measureArea };
