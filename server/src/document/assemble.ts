@@ -7,8 +7,8 @@ import type { Piece } from './chunks';
 import { parseFrontMatter } from './frontmatter';
 import { normalize } from './normalize';
 import { styleRank } from './numbering';
-import { positionCursor, type LineIndex } from './positions';
-import type { Block, HtmlComment, PlanModel, Range, Section } from './types';
+import { lineCursor, positionCursor, type LineIndex } from './positions';
+import type { Block, Heading, HtmlComment, PlanModel, Range, Section } from './types';
 import type { BlockUnit, HeadingUnit, Unit, UnitCache } from './units';
 
 const PLAN_WORD = /方案|计划|规划|意见|行动|办法|plan\b|programme|program\b|strategy/i;
@@ -88,6 +88,22 @@ export function assemble(text: string, pieces: Piece[], index: LineIndex, eol: P
   }
   const pos = positionCursor(index);
   const range = (s: number, e: number): Range => ({ start: pos(s), end: pos(e) });
+  // unchanged blocks and headings (same unit, same place, same section) are reused, not rebuilt
+  const cur = lineCursor(index);
+  let sl = 0;
+  let sc = 0;
+  let el = 0;
+  let ec = 0;
+  const locate = (s: number, e: number) => {
+    cur(s);
+    sl = cur.line;
+    sc = cur.character;
+    cur(e);
+    el = cur.line;
+    ec = cur.character;
+  };
+  const samePlace = (r: Range) => r.start.line === sl && r.start.character === sc && r.end.line === el && r.end.character === ec;
+  const located = (): Range => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
   const title = findTitle(units);
   const sections: Section[] = [];
   const sectionEnds: number[] = [];
@@ -127,18 +143,16 @@ export function assemble(text: string, pieces: Piece[], index: LineIndex, eol: P
       const cache = headingCache(u);
       han += cache.han;
       latin += cache.latin;
-      const r = range(start, end);
+      locate(start, end);
+      let heading = cache.made as Heading | undefined;
+      if (!heading || !samePlace(heading.range)) {
+        heading = { text: u.text, norm: cache.norm, raw: u.raw, numbering: u.numbering, depth: u.depth, range: located(), promoted: u.promoted };
+        cache.made = heading;
+      }
+      const r = heading.range;
       sections.push({
         index: idx,
-        heading: {
-          text: u.text,
-          norm: cache.norm,
-          raw: u.raw,
-          numbering: u.numbering,
-          depth: u.depth,
-          range: r,
-          promoted: u.promoted,
-        },
+        heading,
         level: parent < 0 ? 1 : sections[parent].level + 1,
         parent,
         children: [],
@@ -173,12 +187,18 @@ export function assemble(text: string, pieces: Piece[], index: LineIndex, eol: P
     const cache = blockCache(u);
     han += cache.han;
     latin += cache.latin;
-    const b: Block = { kind: u.kind, text: u.text, norm: cache.norm, range: range(start, end), section };
+    let id = -1;
     if (u.table) {
       const key = base + u.table.key;
-      let id = tableIds.get(key);
-      if (id === undefined) tableIds.set(key, (id = tableIds.size));
-      b.table = { id, row: u.table.row, column: u.table.column };
+      id = tableIds.get(key) ?? -1;
+      if (id < 0) tableIds.set(key, (id = tableIds.size));
+    }
+    locate(start, end);
+    let b = cache.made as Block | undefined;
+    if (!b || b.section !== section || (b.table?.id ?? -1) !== id || !samePlace(b.range)) {
+      b = { kind: u.kind, text: u.text, norm: cache.norm, range: located(), section };
+      if (u.table) b.table = { id, row: u.table.row, column: u.table.column };
+      cache.made = b;
     }
     if (section >= 0) sections[section].blocks.push(blocks.length);
     blocks.push(b);

@@ -63,10 +63,19 @@ export function offsetAt(index: LineIndex, pos: Position): number {
  * from there, falling back to the binary search for jumps. Same results as positionAt.
  */
 export function positionCursor(index: LineIndex): (offset: number) => Position {
+  const at = lineCursor(index);
+  return (offset: number) => {
+    at(offset);
+    return { line: at.line, character: at.character };
+  };
+}
+
+/** The same without allocating: sets `line` and `character` on the function itself. */
+export function lineCursor(index: LineIndex): ((offset: number) => void) & Position {
   const starts = index.lineStarts;
   const n = index.text.length;
   let line = 0;
-  return (offset: number) => {
+  const at = (offset: number) => {
     const o = Math.max(0, Math.min(Number.isFinite(offset) ? Math.floor(offset) : 0, n));
     if (o < starts[line]) line = lineOf(starts, o);
     else {
@@ -79,7 +88,10 @@ export function positionCursor(index: LineIndex): (offset: number) => Position {
         }
       }
     }
-    const character = Math.min(o, lineContentEnd(index, line)) - starts[line];
-    return { line, character };
+    at.line = line;
+    at.character = Math.min(o, lineContentEnd(index, line)) - starts[line];
   };
+  at.line = 0;
+  at.character = 0;
+  return at;
 }

@@ -1,5 +1,5 @@
 /** Offset-based intermediate units extracted from the mdast, in document order; assembled into the PlanModel. */
-import type { BlockKind, FrontMatter, Numbering } from './types';
+import type { Block, BlockKind, FrontMatter, Heading, Numbering } from './types';
 
 /** Derived once per unit and kept with it, so that reused pieces are not normalised again. */
 export interface UnitCache {
@@ -7,6 +7,8 @@ export interface UnitCache {
   /** Han and Latin letters, for the language guess. */
   han: number;
   latin: number;
+  /** The Block or Heading last made from the unit: reused while its range and section stay the same. */
+  made?: Block | Heading;
 }
 
 export interface HeadingUnit {
