@@ -30,6 +30,15 @@ function fallbackUnits(text: string, index: LineIndex): Unit[] {
 /** Dozens of nested containers on one line: micromark is quadratic (and recursive) in nesting depth, so skip it. */
 export const PATHOLOGICAL_NESTING = /^[ \t]*(?:(?:>[ \t]*)|(?:[-*+]|\d{1,9}[.)])[ \t]+){48}/m;
 
+/**
+ * The text with the container markers of each pathologically nested line blanked out: the same
+ * length and lines, so every offset stays valid, and the rest of the draft keeps its structure
+ * (one such line used to reduce the whole draft to the line-based model, without headings).
+ */
+export function maskPathological(text: string): string {
+  return text.replace(new RegExp(PATHOLOGICAL_NESTING.source, 'gm'), (m) => m.replace(/[^ \t]/g, ' '));
+}
+
 /** What updatePlan needs to reuse a model's parse: its pieces and where its front matter ends. */
 export interface ParseState {
   pieces: Piece[];
@@ -82,7 +91,12 @@ export function* parsePlanSteps(text: string): Generator<void, PlanModel, void> 
   const t = typeof text === 'string' ? text : String(text ?? '');
   const index: LineIndex = { text: t, lineStarts: lineStarts(t) };
   try {
-    if (PATHOLOGICAL_NESTING.test(t)) throw new Error('nesting too deep');
+    if (PATHOLOGICAL_NESTING.test(t)) {
+      // parsed masked and kept without a parse state, so that every edit re-parses it whole
+      const masked = maskPathological(t);
+      const pieces = yield* chunkFrom(masked, 0, { groupSize: COLD_GROUP, frontMatter: frontMatterEnd(masked) });
+      return assemble(t, pieces, index, dominantEol(t));
+    }
     const fm = frontMatterEnd(t);
     const pieces = yield* chunkFrom(t, 0, { groupSize: COLD_GROUP, frontMatter: fm });
     return modelFromPieces(t, pieces, index, { frontMatterEnd: fm, definitions: hasDefinitions(t), ...eolCounts(t) });
@@ -105,8 +119,8 @@ export function parsePlanWhole(text: string): PlanModel {
   const t = typeof text === 'string' ? text : String(text ?? '');
   const index: LineIndex = { text: t, lineStarts: lineStarts(t) };
   try {
-    if (PATHOLOGICAL_NESTING.test(t)) throw new Error('nesting too deep');
-    const { pieces } = parseGroup(t, 0, t.length, [], frontMatterEnd(t) > 0);
+    const src = PATHOLOGICAL_NESTING.test(t) ? maskPathological(t) : t;
+    const { pieces } = parseGroup(src, 0, src.length, [], frontMatterEnd(src) > 0);
     return assemble(t, pieces, index, dominantEol(t));
   } catch {
     return fallbackModel(t, index);
