@@ -3,6 +3,7 @@ import type { Finding, RuleId } from '../analysis/types';
 import type { Insert } from './inserts';
 import { areaInserts, measureInserts } from './skeleton';
 import { areaChapters, type FixInput } from './structure';
+import { swallowedFrom } from './swallowed';
 import { targetInserts } from './targets';
 
 export { disableFileInsert, disableNextLineInsert, suppressionKey } from './disable';
@@ -14,8 +15,19 @@ export type { FixInput } from './structure';
 /** Rules whose finding can be fixed by inserting a chapter for `data.area`. */
 const AREA_RULES: readonly RuleId[] = ['area-missing', 'area-mentioned-only', 'closing-chapter-missing'];
 
+/** Inserts that would land inside an unclosed code fence or HTML comment change nothing: none is offered. */
+function effective(input: FixInput, inserts: Insert[]): Insert[] {
+  if (!inserts.length) return inserts;
+  const from = swallowedFrom(input.model);
+  return inserts.every((i) => i.line < from) ? inserts : [];
+}
+
 /** The skeleton insert that fixes one finding, if it has one. */
 export function insertFor(input: FixInput, f: Finding): Insert[] {
+  return effective(input, insertForFinding(input, f));
+}
+
+function insertForFinding(input: FixInput, f: Finding): Insert[] {
   const { area, measure, year } = f.data;
   if (AREA_RULES.includes(f.rule) && area) {
     return areaChapters(input).has(area) ? [] : areaInserts(input, [area]);
@@ -38,16 +50,21 @@ export function fixAllInserts(input: FixInput): Insert[] {
     if (f.rule === 'measure-missing' && area && measure) measures.set(area, [...(measures.get(area) ?? []), measure]);
     if (f.rule === 'target-missing' && year !== undefined) years.add(year);
   }
+  const from = swallowedFrom(input.model);
   return [
     ...areaInserts(input, [...areas]),
     ...[...measures].flatMap(([area, ids]) => measureInserts(input, area, ids)),
     ...targetInserts(input, [...years]),
-  ];
+  ].filter((i) => i.line < from);
 }
 
 /** Inserts for `planlint.insertMissing`: an area's chapter, or its missing measures, or one measure. */
 export function insertMissingInserts(input: FixInput, area: string | undefined, measure: string | undefined): Insert[] {
   if (!area) return fixAllInserts(input);
+  return effective(input, insertMissingFor(input, area, measure));
+}
+
+function insertMissingFor(input: FixInput, area: string, measure: string | undefined): Insert[] {
   if (measure) return measureInserts(input, area, [measure]);
   if (!areaChapters(input).has(area)) return areaInserts(input, [area]);
   const cov = input.result.coverage.areas.find((a) => a.id === area);
