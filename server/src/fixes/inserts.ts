@@ -74,8 +74,33 @@ export function toTextEdits(model: PlanModel, inserts: Insert[]): TextEditLike[]
   return edits.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
+/** The terminator of `line` as written: \n, \r\n or a bare \r ('' for the last line). */
+function terminatorOf(model: PlanModel, line: number): string {
+  const starts = model.lineStarts;
+  if (line < 0 || line + 1 >= starts.length) return '';
+  const end = starts[line + 1];
+  if (model.text.charCodeAt(end - 1) !== 10) return '\r';
+  return end - 2 >= starts[line] && model.text.charCodeAt(end - 2) === 13 ? '\r\n' : '\n';
+}
+
+/**
+ * Line ends of an insert before `line`: those of the line above it. (The document's usual \n after
+ * a bare \r would merge with it into one \r\n and swallow a line; a draft may mix all three.)
+ */
+function eolBefore(model: PlanModel, line: number): string {
+  return terminatorOf(model, Math.min(line, lineCount(model) - 1) - 1) || model.eol;
+}
+
 function editFor(model: PlanModel, line: number, lines: string[], pad: boolean): TextEditLike {
-  const eol = model.eol;
+  const edit = placeEdit(model, line, lines, pad);
+  // an insert ending in a bare \r before a \n would turn that pair into one line end
+  const at = model.lineStarts[edit.range.start.line] + edit.range.start.character;
+  if (edit.newText.endsWith('\r') && model.text.charCodeAt(at) === 10) edit.newText += '\n';
+  return edit;
+}
+
+function placeEdit(model: PlanModel, line: number, lines: string[], pad: boolean): TextEditLike {
+  const eol = eolBefore(model, line);
   const n = lineCount(model);
   const body = lines.join(eol);
   const lastIsTrailingEmpty = endsWithNewline(model) && n > 0;
