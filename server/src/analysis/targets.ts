@@ -132,7 +132,7 @@ function readIndicators(profile: Profile, al: string, start: number, end: number
   }
   if (occurrences.length === 0) return [];
   occurrences.sort((a, b) => a.start - b.start);
-  const values = findValues(span);
+  const values = valuesOf(span);
   const out: Array<{ indicator: ProfileIndicator; value: ParsedValue }> = [];
   occurrences.forEach((occ, k) => {
     const next = occurrences.slice(k + 1).find((o) => o.start >= occ.end);
@@ -150,6 +150,18 @@ function readIndicators(profile: Profile, al: string, start: number, end: number
 function pickIndicator(profile: Profile, id: string, year: number): ProfileIndicator {
   const same = profile.indicators.filter((i) => i.id === id);
   return same.find((i) => i.year === year) ?? same[0];
+}
+
+/** findValues per text, remembered (callers only read the values). */
+const valueMemo = new Map<string, readonly ParsedValue[]>();
+
+function valuesOf(text: string): readonly ParsedValue[] {
+  let v = valueMemo.get(text);
+  if (!v) {
+    if (valueMemo.size >= 20000) valueMemo.clear();
+    valueMemo.set(text, (v = findValues(text)));
+  }
+  return v;
 }
 
 /** findYearMarkers per block text, remembered: re-analysis after an edit scans only changed blocks. */
@@ -185,7 +197,7 @@ function proseStatements(view: PlanView): Statement[] {
     const markers = markersOf(al);
     const inTargets = b.section >= 0 && sections[b.section].targets;
     const make = (year: number, start: number, end: number): Statement => {
-      const values = findValues(al.slice(start, end));
+      const values = valuesOf(al.slice(start, end));
       return {
         year,
         block: b,
@@ -281,7 +293,7 @@ function tableStatements(view: PlanView): Statement[] {
         const year = yearCols.get(c.block.table!.column);
         if (year === undefined) continue;
         const al = aligned(c.block.text);
-        const withUnit = findValues(al);
+        const withUnit = valuesOf(al);
         const bare = /(?<![\d.])(\d+(?:\.\d+)?)/.exec(al);
         const quantified = withUnit.length > 0 || bare !== null;
         const st: Statement = { year, block: c.block, start: 0, end: al.length, inTargets: true, quantified, values: [] };

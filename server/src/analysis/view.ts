@@ -176,6 +176,15 @@ function leadOf(text: string): string | undefined {
   return lead;
 }
 
+/** Shared by every block without a lead (read only). */
+const NO_MEASURES: Set<string> = new Set();
+
+/** BlockInfo per Block object (the document layer reuses the objects of unchanged blocks). */
+const infoMemo = new WeakMap<Block, { info: BlockInfo; area: string | undefined; profile: Profile }>();
+
+/** segments() per Block object: the split of a multi-line paragraph depends only on the block. */
+const segmentMemo = new WeakMap<Block, Block[]>();
+
 export function buildView(model: PlanModel, profile: Profile): PlanView {
   const matcher = matcherFor(profile);
   const measureArea = new Map<string, string>();
@@ -309,25 +318,36 @@ export function buildView(model: PlanModel, profile: Profile): PlanView {
       if (sameRange(whole.range, title.range)) return; // a flat draft's title line
       if (whole.section < 0 && before(whole.range.start, title.range.start)) return; // the notice before the title
     }
-    for (const block of segments(model, whole)) addBlock(block, index);
+    let parts = segmentMemo.get(whole);
+    if (!parts) segmentMemo.set(whole, (parts = segments(model, whole)));
+    for (const block of parts) addBlock(block, index);
   });
 
   function addBlock(block: Block, index: number): void {
-    const { hits, indicatorHits, measureTerms, areaTerms, clauses } = blockTerms(matcher.scan(block.norm), block.norm);
     const preamble = block.section < 0 || sections[block.section].preamble;
-    const leadMeasures = new Set<string>();
+    const area = block.section >= 0 ? sections[block.section].area : undefined;
+    // an unchanged block (the model reuses its object) in an unchanged place keeps its info
+    const known = infoMemo.get(block);
+    if (known && known.profile === profile && known.info.index === index && known.info.preamble === preamble && known.area === area) {
+      blocks.push(known.info);
+      return;
+    }
+    const { hits, indicatorHits, measureTerms, areaTerms, clauses } = blockTerms(matcher.scan(block.norm), block.norm);
+    let leadMeasures: Set<string> = NO_MEASURES;
     const lead = block.kind === 'paragraph' || block.kind === 'listItem' ? leadOf(block.text) : undefined;
     if (lead && !preamble) {
       const named = new Set<string>();
       for (const h of matcher.scan(norm(lead))) {
         for (const o of h.owners) if (o.kind === 'measure-alias' || o.kind === 'measure-evidence') named.add(o.measure);
       }
-      const area = block.section >= 0 ? sections[block.section].area : undefined;
       const inArea = [...named].filter((m) => measureArea.get(m) === area);
-      for (const m of inArea.length > 0 ? inArea : named) leadMeasures.add(m);
+      leadMeasures = new Set(inArea.length > 0 ? inArea : named);
     }
-    blocks.push({ block, index, preamble, hits, indicatorHits, measureTerms, areaTerms, leadMeasures, clauses });
+    const info: BlockInfo = { block, index, preamble, hits, indicatorHits, measureTerms, areaTerms, leadMeasures, clauses };
+    infoMemo.set(block, { info, area, profile });
+    blocks.push(info);
   }
+
 
   return { model, profile, sections, blocks, measureArea };
 }
