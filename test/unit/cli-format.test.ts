@@ -14,7 +14,7 @@ const range = (line: number, c0: number, c1: number) => ({ start: { line, charac
 const terms = { zh: [], en: [] };
 const area = (id: string, kind: 'task' | 'closing', measures: string[]) => ({
   id, number: '', kind, title: { zh: id + '（中）', en: id + ' (en)' }, mark: 'V' as const, aliases: terms, evidence: terms,
-  measures: measures.map((m) => ({ id: m, number: '', title: { zh: m, en: m }, mark: 'P' as const, aliases: terms, evidence: terms })),
+  measures: measures.map((m) => ({ id: m, number: '', title: { zh: m, en: m }, short: { zh: m, en: m }, mark: 'P' as const, aliases: terms, evidence: terms })),
 });
 const profile: Profile = {
   id: 'test-profile', version: 1, title: { zh: '测试', en: 'Test' }, source: 'test', planMarkers: terms,

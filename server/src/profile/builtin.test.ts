@@ -86,6 +86,36 @@ describe('built-in profile national-2022', () => {
     }
   });
 
+  test('every measure has a short name for compact lists: distinct, shorter than its title, in both languages', () => {
+    expect(measures.map((m) => m.short.zh)).toEqual([
+      '分区管控', '准入管理', '能源转型', '绿色生活',
+      '工业', '交通运输', '城乡建设', '农业', '生态建设',
+      '大气', '水环境', '土壤', '固体废物',
+      '区域', '城市', '产业园区', '企业',
+      '技术研发', '法规标准', '协同管理', '经济政策', '基础能力',
+      '组织领导', '宣传教育', '国际合作', '考核督察',
+    ]);
+    for (const lang of ['zh', 'en'] as const) {
+      expect(new Set(measures.map((m) => m.short[lang])).size, lang).toBe(measures.length);
+      for (const m of measures) {
+        expect(m.short[lang].trim(), `${m.id} short.${lang}`).not.toBe('');
+        expect(m.short[lang].length, `${m.id} short.${lang}`).toBeLessThan(m.title[lang].length);
+      }
+    }
+  });
+
+  test('every indicator has a display title in both languages, the same for each of its years', () => {
+    for (const ind of profile.indicators) {
+      expect(ind.title?.zh, ind.id).toBeTruthy();
+      expect(ind.title?.en, ind.id).toBeTruthy();
+      for (const other of profile.indicators.filter((x) => x.id === ind.id)) expect(other.title).toEqual(ind.title);
+    }
+    expect(profile.indicators.find((i) => i.id === 'bulk-solid-waste-utilisation')!.title).toEqual({
+      zh: '新增大宗固废综合利用率',
+      en: 'Utilisation rate of new bulk solid waste',
+    });
+  });
+
   test('the national wording is given exactly for the measures with a verified passage, and is that passage', () => {
     const excerpts = reference('national-plan.zh-excerpts.md');
     const withWording = measures.filter((m) => m.wording).map((m) => m.id);

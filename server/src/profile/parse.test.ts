@@ -47,6 +47,25 @@ describe('parseProfile', () => {
     expect(profile!.areas[0]).toMatchObject({ number: '', mark: 'V', evidence: { zh: [], en: [] } });
     expect(profile!.areas[0].measures[0]).toMatchObject({ mark: 'V', aliases: { zh: ['甲'], en: [] }, evidence: { en: ['alpha'] } });
     expect(profile!.indicators[0]).toMatchObject({ mark: 'V', enabled: true, terms: { zh: ['指标'], en: [] } });
+    // No short name: the title stands in; no indicator title: none is made up.
+    expect(profile!.areas[0].measures[0].short).toEqual({ zh: '甲', en: 'A' });
+    expect(profile!.indicators[0].title).toBeUndefined();
+  });
+
+  test('short names of measures and titles of indicators are kept', () => {
+    let text = edit(MINI, 10, ['        title: { zh: 甲乙丙, en: Alpha beta }', '        short: { zh: 甲, en: Alpha }']);
+    text = edit(text.split('\n'), 15, ['  - id: ind', '    title: { zh: 指标率, en: Indicator rate }']);
+    const { profile, problems } = parseProfile(text, FILE);
+    expect(problems).toEqual([]);
+    expect(profile!.areas[0].measures[0]).toMatchObject({ title: { zh: '甲乙丙', en: 'Alpha beta' }, short: { zh: '甲', en: 'Alpha' } });
+    expect(profile!.indicators[0].title).toEqual({ zh: '指标率', en: 'Indicator rate' });
+  });
+
+  test('a short name needs both languages', () => {
+    const { profile, problems } = parseProfile(edit(MINI, 10, ['        title: { zh: 甲, en: A }', '        short: { zh: 甲 }']), FILE);
+    expect(profile).toBeUndefined();
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ line: 11, field: 'areas/0/measures/0/short/en' });
   });
 
   test('a recalled (R) indicator is off unless enabled explicitly', () => {

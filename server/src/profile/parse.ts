@@ -28,8 +28,9 @@ export function loadProfileFile(path: string): ProfileResult {
 
 /** What the schema guarantees; optional fields get their defaults in toProfile. */
 type RawTerms = Partial<TermSet>;
-type RawMeasure = Omit<ProfileMeasure, 'number' | 'mark' | 'aliases' | 'evidence'> & {
+type RawMeasure = Omit<ProfileMeasure, 'number' | 'short' | 'mark' | 'aliases' | 'evidence'> & {
   number?: string;
+  short?: ProfileMeasure['short'];
   mark?: Mark;
   aliases: RawTerms;
   evidence: RawTerms;
@@ -130,6 +131,7 @@ function toProfile(raw: RawProfile, file: string): Profile {
       measures: area.measures.map((measure) => ({
         ...measure,
         number: measure.number ?? '',
+        short: measure.short ?? measure.title,
         mark: measure.mark ?? 'V',
         aliases: terms(measure.aliases),
         evidence: terms(measure.evidence),

@@ -23,6 +23,8 @@ export interface ProfileMeasure {
   /** National numbering, e.g. "（四）". */
   number: string;
   title: Bilingual;
+  /** A few words for compact lists (code lens, "missing: …"); the loader falls back to the title. */
+  short: Bilingual;
   mark: Mark;
   /** Heading fragments that identify this measure when they appear in a section heading. */
   aliases: TermSet;
@@ -59,6 +61,8 @@ export type Comparison = 'at-least' | 'about' | 'at-most';
 
 export interface ProfileIndicator {
   id: string;
+  /** Display name (coverage view, hover); optional in profile files. */
+  title?: Bilingual;
   year: number;
   value: number;
   unit: string; // "%", "万吨"
