@@ -118,7 +118,9 @@ export function areaInserts(input: FixInput, areaIds: string[]): Insert[] {
   const siblings = chapterSiblings(input);
   const depth = chapterDepthOf(input, siblings);
   const template = templateFrom(siblings, 'chapter', lang);
-  const layout = measureLayout(input, depth);
+  const global = measureLayout(input, depth);
+  // a measure heading no deeper than its chapter's would not be inside it
+  const layout = depth > 0 && global.depth > 0 && global.depth <= depth ? { ...global, depth: Math.min(depth + 1, 6) } : global;
   const placed = new Map<number, { chapters: number; measures: number }>();
   const inserts: Insert[] = [];
   const wanted = profile.areas.filter((a) => areaIds.includes(a.id) && !areaChapters(input).has(a.id));
@@ -148,7 +150,8 @@ export function measureInserts(input: FixInput, areaId: string, measureIds: stri
   const children = chapter.children.map((i) => model.sections[i]);
   // Measure id → the chapter's direct child that implements it.
   const present = new Map<string, Section>();
-  for (const mc of result.coverage.areas.find((a) => a.id === areaId)?.measures ?? []) {
+  const cov = result.coverage.areas.find((a) => a.id === areaId);
+  for (const mc of cov?.measures ?? []) {
     let s = mc.section;
     while (s !== undefined && s >= 0 && model.sections[s].parent !== chapterIndex) s = model.sections[s].parent;
     if (s !== undefined && s >= 0) present.set(mc.id, model.sections[s]);
@@ -163,7 +166,9 @@ export function measureInserts(input: FixInput, areaId: string, measureIds: stri
   const ids = area.measures.map((m) => m.id);
   const placed = new Map<number, number>();
   const inserts: Insert[] = [];
-  for (const measure of area.measures.filter((m) => measureIds.includes(m.id) && !present.has(m.id))) {
+  // covered needs no skeleton, even when no section of the chapter was identified as the measure's
+  const covered = new Set(cov?.measures.filter((m) => m.status === 'covered').map((m) => m.id));
+  for (const measure of area.measures.filter((m) => measureIds.includes(m.id) && !present.has(m.id) && !covered.has(m.id))) {
     const at = ids.indexOf(measure.id);
     const prev = nearest(ids, at, -1, present);
     const next = nearest(ids, at, 1, present);
