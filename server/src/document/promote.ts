@@ -3,6 +3,13 @@ import { parseNumbering } from './numbering';
 import type { BlockUnit, HeadingUnit } from './units';
 
 const MAX_TITLE = 40;
+
+/** Title length for MAX_TITLE: a Han (or other wide) character counts 1, an ASCII one ½ (English titles run about twice as long). */
+function titleWidth(s: string): number {
+  let w = 0;
+  for (let i = 0; i < s.length; i++) w += s.charCodeAt(i) < 0x80 ? 0.5 : 1;
+  return w;
+}
 /** Where a short title ends: Chinese sentence / clause stops, or an ASCII stop followed by space or end. */
 const TITLE_END = /[。；：！？;:!?]|\.(?=\s|$)/;
 
@@ -37,10 +44,10 @@ function promoteLine(text: string, s: number, e: number): { heading: HeadingUnit
   const stop = TITLE_END.exec(rest);
   let titleEnd: number; // offset in line, exclusive, of the title
   let headingEnd: number; // offset in line where the heading range ends (after the stop)
-  if (stop && stop.index <= MAX_TITLE) {
+  if (stop && titleWidth(rest.slice(0, stop.index)) <= MAX_TITLE) {
     titleEnd = prefixEnd + stop.index;
     headingEnd = titleEnd + 1;
-  } else if (rest.trim().length <= MAX_TITLE) {
+  } else if (titleWidth(rest.trim()) <= MAX_TITLE) {
     titleEnd = headingEnd = line.length;
   } else {
     return undefined; // a long numbered sentence, not a section title
