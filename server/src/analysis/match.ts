@@ -2,7 +2,7 @@
  * Profile term matching: one Aho–Corasick automaton per profile over every alias, evidence term,
  * indicator term and marker, run once per normalised block or heading text.
  */
-import AhoCorasick from 'modern-ahocorasick';
+import AhoCorasick, { type Match } from 'modern-ahocorasick';
 import { normalize } from '../document/normalize';
 import type { Profile } from '../profile/types';
 
@@ -107,10 +107,10 @@ const MAX_CACHE = 20000;
  */
 export const SCAN_CHUNK = 8192;
 
-function searchAll<T>(ac: AhoCorasick<T>, text: string): { start: number; end: number; data: T }[] {
+function searchAll<T>(ac: AhoCorasick<T>, text: string): Match<T>[] {
   if (text.length <= SCAN_CHUNK) return ac.search(text);
   const stream = ac.createStream({ strategy: 'all' });
-  const out: { start: number; end: number; data: T }[] = [];
+  const out: Match<T>[] = [];
   for (let i = 0; i < text.length; i += SCAN_CHUNK) for (const m of stream.write(text.slice(i, i + SCAN_CHUNK))) out.push(m);
   for (const m of stream.finish()) out.push(m);
   return out;
