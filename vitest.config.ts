@@ -18,7 +18,7 @@ export default defineConfig({
     },
   ],
   test: {
-    include: ['server/src/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/protocol/**/*.test.ts'],
+    include: ['server/src/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/protocol/**/*.test.ts', 'test/fuzz/**/*.test.ts'],
     testTimeout: 30000,
   },
 });
