@@ -169,3 +169,77 @@ describe('other drafts', () => {
     doc.close();
   });
 });
+
+describe('each quick fix names the diagnostic it fixes', () => {
+  const quickfixes = (actions: CodeAction[]) => actions.filter((a) => a.kind === 'quickfix');
+
+  it('the diagnostic the client sent, exactly as published', async () => {
+    const doc = server.openFixture('gap-zh.md');
+    const { diagnostics } = await doc.diagnostics();
+    for (const d of diagnostics.filter((x) => ['area-missing', 'measure-missing', 'target-missing'].includes(String(x.code)))) {
+      const actions = quickfixes(await actionsFor(doc, d));
+      expect(actions.length, String(d.code)).toBeGreaterThanOrEqual(2);
+      for (const a of actions) expect(a.diagnostics, `${a.title}`).toEqual([d]);
+    }
+    doc.close();
+  });
+
+  it('without diagnostics from the client: the published diagnostic of the finding in the range', async () => {
+    const doc = server.openFixture('gap-zh.md');
+    const { diagnostics } = await doc.diagnostics();
+    const d = diagnostics.find((x) => x.code === 'target-missing')!;
+    const result = (await server.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: doc.uri },
+      range: d.range,
+      context: { diagnostics: [], only: ['quickfix'] },
+    })) as CodeAction[];
+    const forTarget = result.filter((a) => a.diagnostics?.[0]?.code === 'target-missing');
+    expect(forTarget.map((a) => a.title)).toContain('Insert a 2030 target');
+    for (const a of forTarget) expect(a.diagnostics).toEqual([d]);
+    // Every action carries one diagnostic, and it is one that was published.
+    for (const a of result) expect(diagnostics).toContainEqual(a.diagnostics![0]);
+    doc.close();
+  });
+
+  it('several diagnostics sent at once: each action carries its own', async () => {
+    const doc = server.openFixture('gap-zh.md');
+    const { diagnostics } = await doc.diagnostics();
+    const area = await find(doc, 'area-missing', { area: 'model-innovation' });
+    const target = await find(doc, 'target-missing', { year: 2030 });
+    const result = (await server.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: doc.uri },
+      range: { start: { line: 0, character: 0 }, end: { line: doc.text.split('\n').length, character: 0 } },
+      context: { diagnostics: [target, area], only: ['quickfix'] },
+    })) as CodeAction[];
+    expect(result.find((a) => a.title === 'Insert a 2030 target')!.diagnostics).toEqual([target]);
+    expect(result.find((a) => a.isPreferred && a.title.startsWith('Insert the chapter'))!.diagnostics).toEqual([area]);
+    expect(new Set(result.map((a) => JSON.stringify(a.diagnostics)))).toEqual(new Set([JSON.stringify([area]), JSON.stringify([target])]));
+    expect(diagnostics.length).toBeGreaterThan(2);
+    doc.close();
+  });
+
+  it('a client that drops `data` gets the fixes too, tied to the diagnostic it sent', async () => {
+    const doc = server.openFixture('gap-zh.md');
+    const d = await find(doc, 'measure-missing', { measure: 'agriculture' });
+    const bare: Diagnostic = { ...d, data: undefined };
+    delete bare.data;
+    const actions = quickfixes(await actionsFor(doc, bare));
+    expect(actions.map((a) => a.title)).toContain('Insert the section “Promote synergy in agriculture”');
+    for (const a of actions) expect(a.diagnostics).toEqual([bare]);
+    doc.close();
+  });
+
+  it('a diagnostic of an earlier version (the text moved since): the fix is for the current text, tied to that diagnostic', async () => {
+    const doc = server.openFixture('gap-zh.md');
+    const d = await find(doc, 'target-missing', { year: 2030 });
+    // A new line at the top moves every finding one line down.
+    const v2 = doc.change({ start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, '\n');
+    const now = (await doc.diagnostics(v2)).diagnostics.find((x) => x.code === 'target-missing')!;
+    expect(now.range.start.line).toBe(d.range.start.line + 1);
+    const actions = quickfixes(await actionsFor(doc, d));
+    const insert = actions.find((a) => a.title === 'Insert a 2030 target')!;
+    expect(insert.diagnostics).toEqual([d]);
+    expect(editsFor(insert.edit!, doc.uri).version).toBe(v2);
+    doc.close();
+  });
+});

@@ -9,6 +9,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { Finding } from '../analysis/types';
+import type { Range } from '../document/types';
 import {
   disableFileInsert,
   disableNextLineInsert,
@@ -22,7 +23,7 @@ import {
 import { t, uiLang } from '../l10n';
 import { FIX_ALL_KIND } from '../protocol';
 import type { DocAnalysis } from '../workspace/types';
-import { toDiagnostic } from './diagnostics';
+import { SOURCE, toDiagnostic } from './diagnostics';
 
 export function codeActionCapabilities(): ServerCapabilities {
   return {
@@ -49,15 +50,48 @@ function overlaps(f: Finding, params: CodeActionParams): boolean {
   return !before(e, r.start) && !before(r.end, s);
 }
 
-function sameFinding(d: Diagnostic, f: Finding): boolean {
-  const data = (d.data ?? {}) as Record<string, unknown>;
+/** What names a finding across versions: its rule and data (its lines may have moved since the client got it). */
+function identity(rule: unknown, data: Partial<Record<'area' | 'measure' | 'year' | 'indicator' | 'detail', unknown>>): string {
+  const text = (x: unknown) => (x === undefined || x === null ? '' : String(x));
+  return [rule, data.area, data.measure, data.year, data.indicator, data.detail].map(text).join('\u0000');
+}
+
+function sameRange(a: Range, b: Range): boolean {
   return (
-    d.code === f.rule &&
-    data.area === f.data.area &&
-    data.measure === f.data.measure &&
-    data.year === f.data.year &&
-    data.indicator === f.data.indicator
+    a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character
   );
+}
+
+/**
+ * The finding a diagnostic from the client stands for. Clients that echo `data` (ours carry the
+ * rule) are matched on it, preferring the finding at the same range when several share it; clients
+ * that drop `data` are matched on code, range and message.
+ */
+function findingOf(d: Diagnostic, findings: Finding[]): Finding | undefined {
+  const data = d.data && typeof d.data === 'object' ? (d.data as Record<string, unknown>) : undefined;
+  if (data && 'rule' in data) {
+    const key = identity(d.code, data);
+    const same = findings.filter((f) => identity(f.rule, f.data) === key);
+    return same.find((f) => sameRange(f.range, d.range)) ?? same[0];
+  }
+  return findings.find((f) => f.rule === d.code && sameRange(f.range, d.range) && f.message === d.message);
+}
+
+/**
+ * The findings the user is on, each with the diagnostic its actions fix: the client's own diagnostic
+ * when it sent some (so the editor ties the fix to its marker), else the published one of the
+ * findings in the range.
+ */
+function targets(a: DocAnalysis, params: CodeActionParams): { finding: Finding; diagnostic: Diagnostic }[] {
+  const findings = a.result.findings.filter((f) => f.rule !== 'config-error');
+  const fromClient = params.context.diagnostics.filter((d) => d.source === SOURCE);
+  if (!fromClient.length) return findings.filter((f) => overlaps(f, params)).map((finding) => ({ finding, diagnostic: toDiagnostic(finding, a.version) }));
+  const byFinding = new Map<Finding, Diagnostic>();
+  for (const d of fromClient) {
+    const f = findingOf(d, findings);
+    if (f && !byFinding.has(f)) byFinding.set(f, d);
+  }
+  return findings.filter((f) => byFinding.has(f)).map((finding) => ({ finding, diagnostic: byFinding.get(finding)! }));
 }
 
 function wants(params: CodeActionParams, kind: string): boolean {
@@ -81,13 +115,7 @@ export function codeActions(a: DocAnalysis, params: CodeActionParams): CodeActio
   const input = fixInput(a);
   const actions: CodeAction[] = [];
   if (wants(params, CodeActionKind.QuickFix)) {
-    const fromClient = params.context.diagnostics.filter((d) => d.source === 'planlint');
-    // The diagnostics the client sent say which findings the user is on; without any, those in the range.
-    const findings = a.result.findings.filter(
-      (f) => f.rule !== 'config-error' && (fromClient.length ? fromClient.some((d) => sameFinding(d, f)) : overlaps(f, params)),
-    );
-    for (const f of findings) {
-      const diagnostic = fromClient.find((d) => sameFinding(d, f)) ?? toDiagnostic(f, a.version);
+    for (const { finding: f, diagnostic } of targets(a, params)) {
       const inserts = insertFor(input, f);
       if (inserts.length) {
         actions.push({
