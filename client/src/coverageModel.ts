@@ -112,7 +112,7 @@ function areaNode(area: ViewArea, t: Translate): CoverageNode {
   const counts = t('{0}/{1} measures', area.covered, area.total);
   const parts = [statusText(area.status, t), counts];
   if (!area.required) parts.push(t('not required at this level'));
-  const missing = area.measures.filter((m) => m.status === 'missing' && m.required).map((m) => m.title);
+  const missing = area.measures.filter((m) => m.status === 'missing' && m.required).map((m) => m.short);
   const missingLine = missing.length > 0 ? `\n\n${t('Missing: {0}', missing.join(t(', ')))}` : '';
   return {
     id: `area:${area.id}`,
@@ -141,9 +141,9 @@ function indicatorNode(target: ViewTarget, ind: ViewIndicator, t: Translate): Co
   return {
     id: `indicator:${target.year}/${ind.id}/${ind.line}`,
     kind: 'indicator',
-    label: `${ind.id}: ${value}`,
+    label: `${ind.title}: ${value}`,
     description,
-    tooltip: `**${ind.id}** ${value} (${t('line {0}', ind.line + 1)})${description ? ` — ${description}` : ''}`,
+    tooltip: `**${escapeMarkdown(ind.title)}** (\`${ind.id}\`) ${value} (${t('line {0}', ind.line + 1)})${description ? ` — ${description}` : ''}`,
     icon: ICONS[status] ?? ICONS.quantified,
     contextValue: `planlint.indicator.${status}`,
     status,

@@ -24,6 +24,8 @@ export interface ViewMeasure {
   number: string;
   /** Title in the UI language. */
   title: string;
+  /** Short name in the UI language, for compact lists ("Missing: Agriculture, Transport"). */
+  short: string;
   status: ViewMeasureStatus;
   required: boolean;
   evidence: ViewEvidence[];
@@ -48,6 +50,8 @@ export interface ViewArea {
 
 export interface ViewIndicator {
   id: string;
+  /** Display name in the UI language (the profile's title, else a name made from its terms). */
+  title: string;
   value: number;
   unit: string;
   line: number;
@@ -129,6 +133,71 @@ export interface SnippetLibraryInfo {
 
 /** `planlint/snippetLibraries`: the team snippet libraries that apply to a document (config file and settings). */
 export const SnippetLibrariesRequest = new RequestType<SnippetLibrariesParams, SnippetLibraryInfo[], void>('planlint/snippetLibraries');
+
+export type Mark = 'V' | 'P' | 'R';
+
+export interface ProfileParams {
+  /**
+   * The document whose profile is wanted: its config file, the settings and its front matter apply.
+   * Without one: the profile the settings name, else the built-in one.
+   */
+  uri?: string;
+}
+
+export interface ProfileMeasureInfo {
+  id: string;
+  /** National number, e.g. "（九）". */
+  number: string;
+  title: { zh: string; en: string };
+  /** Short name for compact lists (defaults to the title). */
+  short: { zh: string; en: string };
+  /** How sure the title is: V verified, P topic verified / wording recalled, R recalled only. */
+  mark: Mark;
+  /** The national wording, where the profile records it. */
+  wording?: { zh?: string; en?: string; mark: Mark };
+  /** Body terms that count as evidence of the measure. */
+  evidence: { zh: string[]; en: string[] };
+}
+
+export interface ProfileAreaInfo {
+  id: string;
+  number: string;
+  kind: 'task' | 'closing';
+  title: { zh: string; en: string };
+  mark: Mark;
+  measures: ProfileMeasureInfo[];
+}
+
+/** The areas and measures of a profile, in both languages (for "open national measure"). */
+export interface ProfileInfo {
+  id: string;
+  title: { zh: string; en: string };
+  /** `builtin:<id>` or the profile file's path. */
+  source: string;
+  areas: ProfileAreaInfo[];
+}
+
+/** `planlint/profile`: the profile that applies (to a document, when `uri` is given). */
+export const ProfileRequest = new RequestType<ProfileParams, ProfileInfo, void>('planlint/profile');
+
+export interface SnippetEntryParams {
+  /** The current text of the library's `.code-snippets` file (empty for a new file). */
+  fileText: string;
+  prefix: string;
+  /** May be empty: the entry is then named after its prefix. */
+  description: string;
+  /** The selected text, inserted literally. */
+  text: string;
+}
+
+export type SnippetEntryResult =
+  /** Offset-based replacements of `fileText`, and the name the new entry got. */
+  | { edits: { offset: number; length: number; content: string }[]; name: string }
+  /** `invalid-json` / `not-object`: the file is not a snippet object (it is never overwritten); `empty-prefix` / `spaces-in-prefix`: a bad prefix. */
+  | { error: 'invalid-json' | 'not-object' | 'empty-prefix' | 'spaces-in-prefix' };
+
+/** `planlint/snippetEntry`: the edits that add a snippet to a library file, keeping its other entries and comments. */
+export const SnippetEntryRequest = new RequestType<SnippetEntryParams, SnippetEntryResult, void>('planlint/snippetEntry');
 
 /** Server-side commands (workspace/executeCommand). */
 export const Commands = {

@@ -34,7 +34,7 @@ export function codeLenses(a: DocAnalysis): CodeLens[] {
     const covered = required.filter((m) => m.status === 'covered').length;
     const missing = required.filter((m) => m.status === 'missing');
     const counts = t('{0}/{1} measures', String(covered), String(required.length));
-    const names = missing.map((m) => area.measures.find((x) => x.id === m.id)?.title[lang] ?? m.id);
+    const names = missing.map((m) => area.measures.find((x) => x.id === m.id)?.short[lang] ?? m.id);
     const heading = a.model.sections[section].heading.range;
     const args: InsertMissingArgs = { uri: a.uri, version: a.version, area: areaId };
     lenses.push({

@@ -3,9 +3,14 @@ import type { Evidence } from '../analysis/types';
 import { uiLang } from '../l10n';
 import type { CoverageView, ViewEvidence } from '../protocol';
 import type { DocAnalysis } from '../workspace/types';
+import { indicatorTitle } from './profile';
 
 function evidence(list: Evidence[]): ViewEvidence[] {
   return list.map((e) => ({ line: e.line, range: e.range, text: e.text, terms: e.terms, kind: e.kind }));
+}
+
+function indicatorOf(a: DocAnalysis, id: string, year: number) {
+  return a.profile.indicators.find((x) => x.id === id && x.year === year) ?? a.profile.indicators.find((x) => x.id === id);
 }
 
 export function coverageView(a: DocAnalysis): CoverageView {
@@ -28,7 +33,7 @@ export function coverageView(a: DocAnalysis): CoverageView {
     const measures = area.measures.flatMap((m) => {
       const mc = cov.measures.find((x) => x.id === m.id);
       if (!mc) return [];
-      return [{ id: m.id, number: m.number, title: m.title[lang], status: mc.status, required: mc.required, evidence: evidence(mc.evidence), range: sectionRange(mc.section) }];
+      return [{ id: m.id, number: m.number, title: m.title[lang], short: m.short[lang], status: mc.status, required: mc.required, evidence: evidence(mc.evidence), range: sectionRange(mc.section) }];
     });
     const required = measures.filter((m) => m.required);
     return [
@@ -53,7 +58,16 @@ export function coverageView(a: DocAnalysis): CoverageView {
     line: tg.line,
     range: tg.range,
     text: tg.text,
-    indicators: tg.indicators.map((i) => ({ id: i.id, value: i.value, unit: i.unit, line: i.line, range: i.range, national: i.national, verdict: i.verdict })),
+    indicators: tg.indicators.map((i) => ({
+      id: i.id,
+      title: indicatorTitle(indicatorOf(a, i.id, tg.year), i.id, lang),
+      value: i.value,
+      unit: i.unit,
+      line: i.line,
+      range: i.range,
+      national: i.national,
+      verdict: i.verdict,
+    })),
   }));
   return { ...base, score: a.result.coverage.score, areas, targets, counts };
 }

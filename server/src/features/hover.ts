@@ -5,6 +5,7 @@ import type { Range } from '../document/types';
 import { t, uiLang } from '../l10n';
 import type { ProfileArea, ProfileMeasure } from '../profile/types';
 import type { DocAnalysis } from '../workspace/types';
+import { indicatorTitle } from './profile';
 
 export function hoverCapabilities(): ServerCapabilities {
   return { hoverProvider: true };
@@ -83,9 +84,9 @@ function comparisonText(c: 'at-least' | 'about' | 'at-most'): string {
 }
 
 function valueHover(a: DocAnalysis, v: IndicatorValue, year: number): string[] {
-  const indicator = a.profile.indicators.find((i) => i.id === v.id);
+  const indicator = a.profile.indicators.find((i) => i.id === v.id && i.year === year) ?? a.profile.indicators.find((i) => i.id === v.id);
   const lang = uiLang();
-  const name = indicator?.terms[lang][0] ?? indicator?.terms.zh[0] ?? v.id;
+  const name = indicatorTitle(indicator, v.id, lang);
   const lines = [`**${t('Indicator')}** ${name} · \`${v.id}\` (${year})`, '', `${t('This draft')}: ${v.value}${v.unit}`];
   if (v.national) {
     lines.push(`${t('National')}: ${comparisonText(v.national.comparison)} ${v.national.value}${v.unit}`);

@@ -32,7 +32,7 @@ const view: CoverageView = {
       range: r(10),
       text: '到2025年…',
       indicators: [
-        { id: 'bulk-solid-waste-utilisation', value: 55, unit: '%', line: 12, range: r(12, 5, 8), national: { value: 60, comparison: 'at-least' }, verdict: 'below' },
+        { id: 'bulk-solid-waste-utilisation', title: 'Utilisation rate of new bulk solid waste', value: 55, unit: '%', line: 12, range: r(12, 5, 8), national: { value: 60, comparison: 'at-least' }, verdict: 'below' },
       ],
     },
     { year: 2030, status: 'missing', indicators: [] },
@@ -45,10 +45,10 @@ const view: CoverageView = {
       total: 3,
       range: r(20),
       measures: [
-        { id: 'transport', number: '（九）', title: 'Transport', status: 'covered', required: true, evidence: [ev(41, 'road to rail'), ev(45, 'NEV')], range: r(40) },
-        { id: 'industry', number: '（八）', title: 'Industry', status: 'mentioned', required: true, evidence: [ev(3, 'industry')] },
-        { id: 'agriculture', number: '（十一）', title: 'Agriculture', status: 'missing', required: true, evidence: [] },
-        { id: 'ecological-construction', number: '（十二）', title: 'Ecology', status: 'missing', required: false, evidence: [] },
+        { id: 'transport', number: '（九）', title: 'Promote synergy in transport', short: 'Transport', status: 'covered', required: true, evidence: [ev(41, 'road to rail'), ev(45, 'NEV')], range: r(40) },
+        { id: 'industry', number: '（八）', title: 'Promote synergy in industry', short: 'Industry', status: 'mentioned', required: true, evidence: [ev(3, 'industry')] },
+        { id: 'agriculture', number: '（十一）', title: 'Promote synergy in agriculture', short: 'Agriculture', status: 'missing', required: true, evidence: [] },
+        { id: 'ecological-construction', number: '（十二）', title: 'Promote synergy in ecological construction', short: 'Ecology', status: 'missing', required: false, evidence: [] },
       ],
     }),
     area({ id: 'model-innovation', number: '六、', title: 'Model innovation', status: 'missing', total: 4 }),
@@ -102,6 +102,14 @@ describe('coverage tree nodes', () => {
     expect(row('indicator:2025/bulk-solid-waste-utilisation/12')).toEqual(['warning', 'below the national 60%', 'planlint.indicator.below']);
   });
 
+  it('names measures by their titles and indicators by their display titles, not their ids', () => {
+    const byId = new Map(flat(buildNodes(view, l10n.t)).map((n) => [n.id, n]));
+    expect(byId.get('measure:key-areas/agriculture')!.label).toBe('（十一）Promote synergy in agriculture');
+    const indicator = byId.get('indicator:2025/bulk-solid-waste-utilisation/12')!;
+    expect(indicator.label).toBe('Utilisation rate of new bulk solid waste: 55%');
+    expect(indicator.tooltip).toBe('**Utilisation rate of new bulk solid waste** (`bulk-solid-waste-utilisation`) 55% (line 13) — below the national 60%');
+  });
+
   it('reveals the first evidence line of a measure, the heading when there is none, and nothing for a missing one', () => {
     const byId = new Map(flat(buildNodes(view, l10n.t)).map((n) => [n.id, n]));
     expect(byId.get('measure:key-areas/transport')!.reveal).toEqual(r(41, 2, 6));
@@ -110,7 +118,8 @@ describe('coverage tree nodes', () => {
     expect(byId.get('area:model-innovation')!.reveal).toBeUndefined();
     expect(byId.get('target:2030')!.reveal).toBeUndefined();
     const tooltip = byId.get('area:key-areas')!.tooltip;
-    expect(tooltip).toContain('Missing: Agriculture');
+    // The missing measures by their short names; the one not required at this level is left out.
+    expect(tooltip).toMatch(/\n\nMissing: Agriculture$/);
     expect(tooltip).not.toContain('Ecology');
   });
 
