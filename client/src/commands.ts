@@ -11,11 +11,12 @@ import {
 import type { CoverageNode, LineRange } from './coverageModel';
 import { isCandidate, type CoverageTracker } from './coverageTracker';
 import { VIEW_ID } from './coverageView';
-import { openNationalMeasure } from './nationalMeasure';
+import type { NationalMeasures } from './nationalMeasure';
 
 export interface CommandDeps {
   client: LanguageClient;
   tracker: CoverageTracker;
+  national: NationalMeasures;
   restartServer: () => Promise<void>;
 }
 
@@ -65,7 +66,7 @@ async function reveal(doc: vscode.TextDocument, range: LineRange, client: Langua
 }
 
 export function registerCommands(deps: CommandDeps, subscriptions: vscode.Disposable[]): void {
-  const { client, tracker } = deps;
+  const { client, tracker, national } = deps;
   const t = vscode.l10n.t;
 
   const insertNode = async (node: CoverageNode | undefined, opts?: { confirm?: boolean }) => {
@@ -73,12 +74,12 @@ export function registerCommands(deps: CommandDeps, subscriptions: vscode.Dispos
     if (!node?.area || !doc) return;
     if (opts?.confirm) {
       const insert = { label: `$(add) ${t('Insert the section skeleton for {0}', node.label)}`, id: 'insert' };
-      const national = { label: `$(book) ${t('Show the national measure')}`, id: 'national' };
-      const pick = await vscode.window.showQuickPick([insert, national], {
+      const show = { label: `$(book) ${t('Show the national measure')}`, id: 'national' };
+      const pick = await vscode.window.showQuickPick([insert, show], {
         title: t('{0} is missing', node.label),
         placeHolder: t('Choose an action'),
       });
-      if (pick?.id === 'national') return void (await openNationalMeasure(node.area, node.measure));
+      if (pick?.id === 'national') return void (await national.open(node.area, node.measure));
       if (pick?.id !== 'insert') return;
     }
     await runServerCommand(client, Commands.insertMissing, {
@@ -139,7 +140,7 @@ export function registerCommands(deps: CommandDeps, subscriptions: vscode.Dispos
     }),
 
     vscode.commands.registerCommand('planlint.openNationalMeasure', (area?: unknown, measure?: unknown) =>
-      openNationalMeasure(typeof area === 'string' ? area : undefined, typeof measure === 'string' ? measure : undefined),
+      national.open(typeof area === 'string' ? area : undefined, typeof measure === 'string' ? measure : undefined),
     ),
 
     vscode.commands.registerCommand('planlint.restartServer', () => deps.restartServer()),
@@ -155,7 +156,7 @@ export function registerCommands(deps: CommandDeps, subscriptions: vscode.Dispos
     }),
 
     vscode.commands.registerCommand('planlint.coverageView.national', (node?: CoverageNode) =>
-      node?.area ? openNationalMeasure(node.area, node.measure) : openNationalMeasure(),
+      node?.area ? national.open(node.area, node.measure) : national.open(),
     ),
   );
 }

@@ -7,7 +7,7 @@ import { CoverageTracker as Tracker } from './coverageTracker';
 import { CoverageTreeProvider, createCoverageView } from './coverageView';
 import type { CoverageNode } from './coverageModel';
 import { createLanguageClient } from './languageClient';
-import { NATIONAL_SCHEME, NationalMeasureProvider } from './nationalMeasure';
+import { NATIONAL_SCHEME, NationalMeasures } from './nationalMeasure';
 import { ReportPanel, registerReportCommands } from './reportPanel';
 import { createStatusBar } from './statusBar';
 import { registerSaveSnippet } from './saveSnippet';
@@ -61,10 +61,9 @@ export function activate(context: vscode.ExtensionContext): PlanlintApi {
   context.subscriptions.push(coverageProvider);
   const treeView = createCoverageView(coverageProvider, tracker, context.subscriptions);
   const statusBarItem = createStatusBar(tracker, lc, () => gaveUp, context.subscriptions);
-  context.subscriptions.push(
-    vscode.workspace.registerTextDocumentContentProvider(NATIONAL_SCHEME, new NationalMeasureProvider()),
-  );
-  registerCommands({ client: lc, tracker, restartServer }, context.subscriptions);
+  const national = new NationalMeasures(lc, () => tracker.trackedDocument?.uri);
+  context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(NATIONAL_SCHEME, national));
+  registerCommands({ client: lc, tracker, national, restartServer }, context.subscriptions);
   const reportPanel = new ReportPanel(lc);
   context.subscriptions.push(reportPanel);
   registerReportCommands(reportPanel, lc, tracker, context.subscriptions);

@@ -1,21 +1,16 @@
 /**
- * "Open national measure": a quick pick of the national areas and measures, then a read-only
- * virtual Markdown document with the national number, title and wording.
+ * "Open national measure": a quick pick of the profile's areas and measures, then a read-only
+ * virtual Markdown document with the number, title and wording. The profile comes from the server
+ * (`planlint/profile`): the one that applies to the draft, a custom one included.
  */
 import * as vscode from 'vscode';
-import { loadBuiltinProfile } from '../../server/src/profile';
-import type { Profile, ProfileArea, ProfileMeasure, Mark } from '../../server/src/profile/types';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { type Mark, type ProfileAreaInfo, type ProfileInfo, type ProfileMeasureInfo, ProfileRequest } from '../../server/src/protocol';
 
 export const NATIONAL_SCHEME = 'planlint-national';
 
 function uiLang(): 'zh' | 'en' {
   return vscode.env.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
-}
-
-let cached: Profile | undefined;
-function profile(): Profile {
-  cached ??= loadBuiltinProfile();
-  return cached;
 }
 
 function markText(mark: Mark): string {
@@ -30,7 +25,7 @@ function markText(mark: Mark): string {
 }
 
 /** The virtual document's text for `area` or `area/measure`. */
-export function nationalMarkdown(p: Profile, areaId: string, measureId?: string): string | undefined {
+export function nationalMarkdown(p: ProfileInfo, areaId: string, measureId?: string): string | undefined {
   const lang = uiLang();
   const other = lang === 'zh' ? 'en' : 'zh';
   const area = p.areas.find((a) => a.id === areaId);
@@ -61,45 +56,61 @@ export function nationalMarkdown(p: Profile, areaId: string, measureId?: string)
   return lines.join('\n') + '\n';
 }
 
-export class NationalMeasureProvider implements vscode.TextDocumentContentProvider {
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    // planlint-national:/<area>/<measure>.md or /<area>.md
-    const [areaId, measureId] = uri.path.replace(/^\//, '').replace(/\.md$/, '').split('/');
-    return nationalMarkdown(profile(), areaId, measureId) ?? vscode.l10n.t('Unknown national measure: {0}', uri.path);
-  }
-}
-
-export function nationalUri(area: string, measure?: string): vscode.Uri {
-  return vscode.Uri.from({ scheme: NATIONAL_SCHEME, path: `/${area}${measure ? `/${measure}` : ''}.md` });
-}
-
 interface Pick extends vscode.QuickPickItem {
-  area?: ProfileArea;
-  measure?: ProfileMeasure;
+  area?: ProfileAreaInfo;
+  measure?: ProfileMeasureInfo;
 }
 
-/** Opens the national text of `area[/measure]`, asking with a quick pick when none is given. */
-export async function openNationalMeasure(area?: string, measure?: string): Promise<vscode.TextEditor | undefined> {
-  if (!area) {
-    const lang = uiLang();
-    const items: Pick[] = [];
-    for (const a of profile().areas) {
-      items.push({ label: `${a.number}${a.title[lang]}`, kind: vscode.QuickPickItemKind.Separator });
-      items.push({ label: `$(book) ${a.number}${a.title[lang]}`, description: a.id, area: a });
-      for (const m of a.measures) {
-        items.push({ label: `${m.number}${m.title[lang]}`, description: `${a.id}/${m.id}`, detail: m.wording?.[lang] ?? m.wording?.zh, area: a, measure: m });
-      }
-    }
-    const picked = await vscode.window.showQuickPick(items, {
-      title: vscode.l10n.t('National measure'),
-      placeHolder: vscode.l10n.t('Choose a national task area or measure'),
-      matchOnDescription: true,
-      matchOnDetail: true,
-    });
-    if (!picked?.area) return undefined;
-    area = picked.area.id;
-    measure = picked.measure?.id;
+/** The content provider of `planlint-national:` documents and the "open national measure" command. */
+export class NationalMeasures implements vscode.TextDocumentContentProvider {
+  /** @param draft the draft whose profile applies (the tracked one), if any. */
+  constructor(
+    private readonly client: LanguageClient,
+    private readonly draft: () => vscode.Uri | undefined,
+  ) {}
+
+  /** The profile of a draft (a protocol uri), or the workspace's without one. */
+  private async profile(draft: string | undefined): Promise<ProfileInfo> {
+    if (this.client.state === State.Stopped) await this.client.start();
+    return this.client.sendRequest(ProfileRequest, draft ? { uri: draft } : {});
   }
-  const doc = await vscode.workspace.openTextDocument(nationalUri(area, measure));
-  return vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+
+  /** `planlint-national:/<area>[/<measure>].md?<draft uri>`. */
+  uri(area: string, measure?: string, draft?: string): vscode.Uri {
+    return vscode.Uri.from({ scheme: NATIONAL_SCHEME, path: `/${area}${measure ? `/${measure}` : ''}.md`, query: draft ?? '' });
+  }
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const [areaId, measureId] = uri.path.replace(/^\//, '').replace(/\.md$/, '').split('/');
+    const profile = await this.profile(uri.query || undefined);
+    return nationalMarkdown(profile, areaId, measureId) ?? vscode.l10n.t('Unknown national measure: {0}', uri.path);
+  }
+
+  /** Opens the text of `area[/measure]`, asking with a quick pick when none is given. */
+  async open(area?: string, measure?: string): Promise<vscode.TextEditor | undefined> {
+    const draftUri = this.draft();
+    const draft = draftUri ? this.client.code2ProtocolConverter.asUri(draftUri) : undefined;
+    if (!area) {
+      const lang = uiLang();
+      const items: Pick[] = [];
+      for (const a of (await this.profile(draft)).areas) {
+        items.push({ label: `${a.number}${a.title[lang]}`, kind: vscode.QuickPickItemKind.Separator });
+        items.push({ label: `$(book) ${a.number}${a.title[lang]}`, description: a.id, area: a });
+        for (const m of a.measures) {
+          items.push({ label: `${m.number}${m.title[lang]}`, description: `${a.id}/${m.id}`, detail: m.wording?.[lang] ?? m.wording?.zh, area: a, measure: m });
+        }
+      }
+      const picked = await vscode.window.showQuickPick(items, {
+        title: vscode.l10n.t('National measure'),
+        placeHolder: vscode.l10n.t('Choose a national task area or measure'),
+        matchOnDescription: true,
+        matchOnDetail: true,
+      });
+      if (!picked?.area) return undefined;
+      area = picked.area.id;
+      measure = picked.measure?.id;
+    }
+    const doc = await vscode.workspace.openTextDocument(this.uri(area, measure, draft));
+    return vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+  }
 }

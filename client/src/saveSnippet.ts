@@ -7,8 +7,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { SnippetLibrariesRequest, type SnippetLibraryInfo } from '../../server/src/protocol';
-import { addSnippetEdits, prefixProblem } from '../../server/src/snippets/entry';
+import { SnippetEntryRequest, SnippetLibrariesRequest, type SnippetLibraryInfo } from '../../server/src/protocol';
 
 export const SAVE_SNIPPET_COMMAND = 'planlint.saveSelectionAsSnippet';
 
@@ -50,6 +49,12 @@ async function pickFile(library: SnippetLibraryInfo, wanted?: string): Promise<s
   return pick?.file;
 }
 
+/** A prefix is typed in the editor: one word, no spaces (the server checks the same). */
+function prefixProblem(prefix: string): 'empty' | 'spaces' | undefined {
+  if (!prefix.trim()) return 'empty';
+  return /\s/.test(prefix.trim()) ? 'spaces' : undefined;
+}
+
 function askPrefix(): Thenable<string | undefined> {
   return vscode.window.showInputBox({
     title: vscode.l10n.t('Save as team snippet (2/3)'),
@@ -80,12 +85,16 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-/** Merges the entry into the file (created when missing) and saves it. */
-async function writeEntry(file: string, prefix: string, description: string, text: string): Promise<SaveSnippetResult | undefined> {
+/** Merges the entry into the file (created when missing) and saves it; the server computes the edits. */
+async function writeEntry(
+  client: LanguageClient,
+  file: string,
+  entry: { prefix: string; description: string; text: string },
+): Promise<SaveSnippetResult | undefined> {
   const uri = vscode.Uri.file(file);
   if (!(await exists(uri))) await vscode.workspace.fs.writeFile(uri, new Uint8Array());
   const doc = await vscode.workspace.openTextDocument(uri);
-  const result = addSnippetEdits(doc.getText(), { prefix, description, text });
+  const result = await client.sendRequest(SnippetEntryRequest, { fileText: doc.getText(), ...entry });
   if ('error' in result) {
     void vscode.window.showErrorMessage(
       vscode.l10n.t('{0} is not a valid snippet file; fix it first (see Problems). Nothing was changed.', vscode.workspace.asRelativePath(uri)),
@@ -127,7 +136,7 @@ export function registerSaveSnippet(client: LanguageClient, subscriptions: vscod
       if (prefix === undefined || prefixProblem(prefix)) return undefined;
       const description = args?.description ?? (await askDescription());
       if (description === undefined) return undefined;
-      const saved = await writeEntry(file, prefix, description, text);
+      const saved = await writeEntry(client, file, { prefix, description, text });
       if (saved) {
         void vscode.window.showInformationMessage(t('Saved the snippet “{0}” (prefix {1}) in {2}.', saved.name, prefix.trim(), library.name));
       }

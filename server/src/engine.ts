@@ -27,6 +27,8 @@ export interface CheckResult {
   model: PlanModel;
   result: AnalysisResult;
   isPlan: boolean;
+  /** The profile the analysis used: the front matter's when it names one that loads, else `opts.profile`. */
+  profile: Profile;
 }
 
 export function checkText(text: string, opts: CheckOptions): CheckResult {
@@ -58,5 +60,5 @@ export function checkText(text: string, opts: CheckOptions): CheckResult {
   const sev = config.severity?.['config-error'];
   if (sev !== 'off') for (const f of extra) result.findings.unshift(sev ? { ...f, severity: sev } : f);
   const isPlan = isPlanDocument(model, profile, { includeMatched: opts.includeMatched });
-  return { model, result, isPlan };
+  return { model, result, isPlan, profile };
 }

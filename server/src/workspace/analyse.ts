@@ -40,7 +40,7 @@ export function analyseText(uri: string, version: number, text: string, settings
   });
   const isPlan = settings.enable && checked.isPlan;
   return {
-    analysis: { uri, version, model: checked.model, result: checked.result, isPlan, profile: r.profile, config: r.config },
+    analysis: { uri, version, model: checked.model, result: checked.result, isPlan, profile: checked.profile, config: r.config },
     problems: r.problems,
     libraries: r.libraries,
     notes: r.notes,

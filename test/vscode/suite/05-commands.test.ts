@@ -23,6 +23,19 @@ suite('commands', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  test('planlint.openNationalMeasure shows the measure of the profile from the server: number, title, wording, evidence terms', async () => {
+    await api();
+    const lang = vscode.env.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('planlint.openNationalMeasure', 'key-areas', 'transport');
+    assert.ok(editor, 'the command returns the editor');
+    assert.equal(editor.document.uri.scheme, 'planlint-national');
+    const lines = editor.document.getText().split('\n');
+    assert.equal(lines[0], lang === 'zh' ? '# （九）推进交通运输协同增效' : '# （九）Promote synergy in transport');
+    assert.ok(lines.some((l) => l.startsWith('> ')), 'the national wording is quoted');
+    assert.ok(lines.some((l) => l.includes('公转铁') || l.includes('railway')), 'evidence terms are listed');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   test('planlint.checkWorkspace puts findings of files nobody opened into Problems', async () => {
     await api();
     const unopened = await copyOf(DRAFT, 'unopened.zh.md');

@@ -70,6 +70,23 @@ suite('team workspace', () => {
     assert.ok(province.some((d) => codeOf(d) === 'area-missing' && /model-innovation/.test(d.message)));
   });
 
+  test('Open National Measure shows the profile that applies to the draft: the park framework in the parks folder', async () => {
+    const lang = vscode.env.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+    const heading = async (area: string, measure: string) => {
+      const editor = await vscode.commands.executeCommand<vscode.TextEditor>('planlint.openNationalMeasure', area, measure);
+      const text = editor.document.getText();
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      return text.split('\n')[0];
+    };
+    const { tracker } = await api();
+    await open(PARK_DRAFT());
+    await waitFor('the park draft to be tracked', () => tracker.trackedDocument?.uri.toString() === PARK_DRAFT().toString());
+    assert.equal(await heading('energy', 'renewables'), lang === 'zh' ? '# （一）提高可再生能源利用比例' : '# （一）Raise the share of renewable energy');
+    await open(PROVINCE_DRAFT());
+    await waitFor('the province draft to be tracked', () => tracker.trackedDocument?.uri.toString() === PROVINCE_DRAFT().toString());
+    assert.equal(await heading('key-areas', 'transport'), lang === 'zh' ? '# （九）推进交通运输协同增效' : '# （九）Promote synergy in transport');
+  });
+
   test('completion offers the folder’s libraries, two with the same prefix each labelled', async () => {
     await open(PARK_DRAFT());
     const park = await waitFor('library snippets in the park draft', async () => {
