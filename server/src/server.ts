@@ -7,6 +7,7 @@
 import {
   type CancellationToken,
   type ClientCapabilities,
+  CodeLensRefreshRequest,
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -36,7 +37,9 @@ import {
 } from './features/diagnostics';
 import { foldingCapabilities, foldingRanges } from './features/folding';
 import { hover, hoverCapabilities } from './features/hover';
+import { profileInfo } from './features/profile';
 import { reportPage } from './features/report';
+import { snippetEntry } from './features/snippetEntry';
 import { builtinSnippets, type SnippetSource } from './features/snippets/sources';
 import { symbolCapabilities, documentSymbols } from './features/symbols';
 import { checkWorkspace } from './features/workspaceCheck';
@@ -49,7 +52,9 @@ import {
   CoverageRequest,
   type FixAllArgs,
   type InsertMissingArgs,
+  ProfileRequest,
   ReportRequest,
+  SnippetEntryRequest,
   SnippetLibrariesRequest,
 } from './protocol';
 import { LibraryStore, librarySource } from './snippets/store';
@@ -122,17 +127,35 @@ function analysisOf(doc: TextDocument): Promise<Analysed> {
   });
 }
 
-/** The analysis of the document's latest version (waiting out versions that a newer one supersedes). */
+/**
+ * The analysis of the document's latest version: versions that a newer one supersedes are waited
+ * out, and so is an analysis that finished after another edit (a lens or action for the text before
+ * it would be stale).
+ */
 async function analysisFor(uri: string): Promise<Analysed | undefined> {
   for (;;) {
     const doc = documents.get(uri);
     if (!doc) return undefined;
     try {
-      return await analysisOf(doc);
+      const a = await analysisOf(doc);
+      if (documents.get(uri)?.version === a.analysis.version) return a;
     } catch (e) {
       if (!(e instanceof Superseded)) throw e;
     }
   }
+}
+
+/** The version each document's code lenses were last refreshed for. */
+const lensVersions = new Map<string, number>();
+
+/**
+ * The client has the diagnostics of a new version: ask it to fetch the code lenses again, which it
+ * may otherwise keep from an earlier version (the score at the top of the file stayed behind).
+ */
+function refreshCodeLenses(uri: string, version: number): void {
+  if (!clientCaps.workspace?.codeLens?.refreshSupport || lensVersions.get(uri) === version) return;
+  lensVersions.set(uri, version);
+  connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
 }
 
 function publishProblems(list: FileProblems[]): void {
@@ -217,7 +240,10 @@ async function validate(uri: string): Promise<void> {
   // Never publish for a version older than the latest: a newer edit has its own run.
   const latest = documents.get(uri);
   if (!latest || latest.version !== version || analysed.analysis.version !== version) return;
-  if (!pull) void connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsOf(analysed.analysis) });
+  if (!pull) {
+    void connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsOf(analysed.analysis) });
+    refreshCodeLenses(uri, version);
+  }
 }
 
 async function schedule(doc: TextDocument, immediate: boolean): Promise<void> {
@@ -321,6 +347,7 @@ documents.onDidChangeContent((e) => {
 documents.onDidClose((e) => {
   debouncer.cancel(e.document.uri);
   cache.delete(e.document.uri);
+  lensVersions.delete(e.document.uri);
   settingsCache.delete(e.document.uri);
   if (!pull) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
@@ -329,6 +356,8 @@ documents.onDidClose((e) => {
 
 connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticReport> => {
   const a = await analysisFor(params.textDocument.uri);
+  // The lenses are refreshed once the client has this version's diagnostics (after this answer).
+  if (a) setImmediate(() => refreshCodeLenses(a.analysis.uri, a.analysis.version));
   return { kind: DocumentDiagnosticReportKind.Full, items: a ? diagnosticsOf(a.analysis) : [] };
 });
 
@@ -366,6 +395,18 @@ connection.onRequest(CoverageRequest, async (params) => {
   const a = await analysisFor(params.uri);
   return a ? coverageView(a.analysis) : null;
 });
+
+connection.onRequest(ProfileRequest, async ({ uri }) => {
+  if (uri && documents.get(uri)) {
+    const a = await analysisFor(uri);
+    if (a) return profileInfo(a.analysis.profile);
+  }
+  // A document not open, or none: its config file and the settings decide (no front matter to read).
+  const settings = uri ? await settingsFor(uri) : readSettings(globalSettings);
+  return profileInfo(resolver.resolve(uri ? uriToPath(uri) : undefined, settings).profile);
+});
+
+connection.onRequest(SnippetEntryRequest, (params) => snippetEntry(params));
 
 connection.onRequest(SnippetLibrariesRequest, async ({ uri }) => {
   const r = resolver.resolve(uriToPath(uri), await settingsFor(uri));

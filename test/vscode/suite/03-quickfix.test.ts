@@ -1,8 +1,31 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { type CodeAction, CodeActionRequest } from 'vscode-languageclient/node';
 import { DRAFT, api, codeOf, copyOf, open, planlintDiagnostics, waitFor } from '../helpers';
 
 suite('quick fix', () => {
+  test('the quick fix names the diagnostic it fixes, after the language client’s round trip', async () => {
+    const { client } = await api();
+    const uri = await copyOf(DRAFT, 'quickfix-diagnostic.zh.md');
+    await open(uri);
+    const finding = await waitFor('the area-missing finding', () => planlintDiagnostics(uri).find((d) => codeOf(d) === 'area-missing'));
+    // vscode.executeCodeActionProvider hands back new CodeActions without their diagnostics (VS Code
+    // copies title, kind, edit and command only), so ask the server as VS Code's provider does: with
+    // the editor's diagnostic converted back by the client.
+    const sent = client.code2ProtocolConverter.asDiagnostic(finding);
+    assert.equal((sent.data as { area?: string } | undefined)?.area, 'model-innovation', 'data survives the client');
+    const actions = (await client.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: client.code2ProtocolConverter.asUri(uri) },
+      range: sent.range,
+      context: { diagnostics: [sent], only: ['quickfix'] },
+    })) as CodeAction[];
+    const insert = actions.find((a) => a.isPreferred);
+    assert.ok(insert, `no insert among ${actions.map((a) => a.title).join(', ')}`);
+    assert.deepEqual(insert.diagnostics, [sent]);
+    for (const a of actions) assert.deepEqual(a.diagnostics, [sent], a.title);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   test('the area-missing fix inserts the model-innovation skeleton and only inserts', async () => {
     await api();
     const uri = await copyOf(DRAFT, 'quickfix.zh.md');
