@@ -180,6 +180,8 @@ function measureCoverage(view: PlanView, area: ProfileArea, measure: string, cov
   // body
   let mentionedAt: Evidence | undefined;
   for (const info of speaking) {
+    // covered with a full evidence list: no later block can change the outcome
+    if (status === 'covered' && evidence.length >= MAX_EVIDENCE) break;
     const terms = info.measureTerms.get(measure) ?? (info.leadMeasures.has(measure) ? new Set<string>() : undefined);
     if (!terms) continue;
     if (!info.preamble && bodyCovers(view, info, measure)) {
