@@ -14,7 +14,8 @@ suite('quick fix', () => {
     // the editor's diagnostic converted back by the client.
     const sent = client.code2ProtocolConverter.asDiagnostic(finding);
     assert.equal((sent.data as { area?: string } | undefined)?.area, 'model-innovation', 'data survives the client');
-    const actions = (await client.sendRequest(CodeActionRequest.type, {
+    // By method name: the request type objects of this test bundle are not the extension's.
+    const actions = (await client.sendRequest(CodeActionRequest.method, {
       textDocument: { uri: client.code2ProtocolConverter.asUri(uri) },
       range: sent.range,
       context: { diagnostics: [sent], only: ['quickfix'] },
