@@ -191,7 +191,11 @@ export function hasDefinitions(text: string): boolean {
   return text.includes(']:');
 }
 
+/** Characters handed to micromark so far: an operation count for tests of the chunking's cost. */
+export const parseVolume = { chars: 0 };
+
 function parseNodes(g: string, frontMatter: boolean): RootContent[] {
+  parseVolume.chars += g.length;
   return ((frontMatter ? withFrontMatter : body).parse(g) as Root).children;
 }
 
@@ -295,16 +299,25 @@ export function* chunkFrom(
   const n = text.length;
   let a = from;
   let size = opts.groupSize;
+  let past = 0;
   const whole = opts.whole ?? hasDefinitions(text);
   while (a < n) {
-    let c = whole ? n : nextCandidate(text, Math.max(a + size, opts.minEnd ?? 0, opts.frontMatter));
+    let c = whole ? n : nextCandidate(text, Math.max(a + size, opts.minEnd ?? 0, opts.frontMatter, past));
+    // A group never confirms its own end: ending a cold group right after a long block (a huge
+    // table) would throw that block's parse away and parse it again in the next group.
+    if (!whole && !opts.stop && c < n) c = nextCandidate(text, c + 1);
     if (c <= a) c = n;
     const cands = whole ? [] : candidatesIn(text, a, Math.min(n, c + 1));
     const r = parseGroup(text, a, c, cands, opts.frontMatter > 0);
     if (r.limit === a) {
-      size *= 2; // nothing confirmed (a long fence, a huge list item): take a bigger group
+      // nothing confirmed (a long fence, a huge table or list item): take a bigger group, one that
+      // reaches past this c at least (the candidate after a + 2·size may be the same c, parsed again for nothing)
+      size *= 2;
+      past = c + 1;
       continue;
     }
+    // a long unconfirmed tail [limit, c) is parsed again next: let that group reach past c at once
+    past = c - r.limit > size ? c + 1 : 0;
     size = opts.groupSize;
     let stopped = false;
     for (const p of r.pieces) {
