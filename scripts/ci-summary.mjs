@@ -17,7 +17,7 @@ for (const [name, log] of [
   const lines = existsSync(log) ? readFileSync(log, 'utf8').split('\n') : [];
   let passed = 0, failed = 0, seen = false;
   for (const line of lines) {
-    const m = /^\s*(?:\w+:\s*)?(\d+) passed, (\d+) failed\s*$/.exec(line);
+    const m = /(\d+) passed, (\d+) failed\s*$/.exec(line);
     if (m) { passed += Number(m[1]); failed += Number(m[2]); seen = true; }
   }
   tiers.push(seen ? { name, passed, failed, skipped: 0 } : { name, missing: true });
