@@ -23,6 +23,8 @@ const common = {
 
 const builds = [
   { entryPoints: { 'server/server': 'server/src/server.ts' } },
+  // checks documents too large for live checking off the server's thread (server/src/workspace/largeDocs.ts)
+  { entryPoints: { 'server/largeDocWorker': 'server/src/workspace/largeDocWorker.ts' } },
   { entryPoints: { 'cli/cli': 'server/src/cli/main.ts' } },
   { entryPoints: { 'client/extension': 'client/src/extension.ts' }, external: ['vscode'] },
 ];

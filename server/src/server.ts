@@ -33,6 +33,7 @@ import {
   diagnosticCapabilities,
   diagnosticsOf,
   fileProblemDiagnostics,
+  toDiagnostic,
   usePullDiagnostics,
 } from './features/diagnostics';
 import { foldingCapabilities, foldingRanges } from './features/folding';
@@ -61,6 +62,7 @@ import { LibraryStore, librarySource } from './snippets/store';
 import type { LibraryRef } from './snippets/refs';
 import { type Analysed, AnalysisCache, analyseText, Superseded, uriToPath } from './workspace/analyse';
 import { Debouncer } from './workspace/debounce';
+import { isTooLarge, LargeDocChecker, tooLargeDiagnostic } from './workspace/largeDocs';
 import { Resolver } from './workspace/resolve';
 import { markdownFiles } from './workspace/scan';
 import { type ClientSettings, readSettings } from './workspace/settings';
@@ -68,6 +70,12 @@ import type { FileProblems } from './workspace/types';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
+
+// A background task that fails (a validation, a large-document check) must not take the server and
+// every open document down with it, as Node does on an unhandled rejection: log it, go on serving.
+process.on('unhandledRejection', (e: unknown) => {
+  connection.console.error(t('PlanLint caught an internal error and goes on: {0}', e instanceof Error ? (e.stack ?? e.message) : String(e)));
+});
 
 let clientCaps: ClientCapabilities = {};
 let pull = false;
@@ -89,6 +97,9 @@ const problemFiles = new Map<string, string>();
 const libraries = new LibraryStore();
 /** Library sets and settings notes already loaded / logged since the last full revalidation. */
 const announced = new Set<string>();
+const largeChecker = new LargeDocChecker();
+/** Documents too large for live checking: the diagnostics of their last check (in a worker), for that version. */
+const largeResults = new Map<string, { version: number; isPlan: boolean; diagnostics: Diagnostic[] }>();
 
 // ---------------------------------------------------------------- settings and analysis
 
@@ -112,6 +123,11 @@ function settingsFor(uri: string): Promise<ClientSettings> {
 function analysisOf(doc: TextDocument): Promise<Analysed> {
   const { uri, version } = doc;
   const text = doc.getText(); // capture now: the document object changes in place on edits
+  if (isTooLarge(text)) {
+    const none = Promise.reject(new Error(t('PlanLint does not check {0} as it is typed: it is too large.', uri)));
+    none.catch(() => undefined);
+    return none;
+  }
   const stale = () => documents.get(uri)?.version !== version;
   return cache.get(uri, version, async (previous) => {
     const settings = await settingsFor(uri);
@@ -135,7 +151,7 @@ function analysisOf(doc: TextDocument): Promise<Analysed> {
 async function analysisFor(uri: string): Promise<Analysed | undefined> {
   for (;;) {
     const doc = documents.get(uri);
-    if (!doc) return undefined;
+    if (!doc || isTooLarge(doc.getText())) return undefined;
     try {
       const a = await analysisOf(doc);
       if (documents.get(uri)?.version === a.analysis.version) return a;
@@ -224,11 +240,48 @@ function clearProblems(): void {
   problemFiles.clear();
 }
 
+// ---------------------------------------------------------------- documents too large for live checking
+
+/** The notice (until a check finds the document is no plan) and the findings of its last check, if it is of this version. */
+function largeDiagnostics(doc: TextDocument): Diagnostic[] {
+  const last = largeResults.get(doc.uri);
+  if (last && !last.isPlan) return [];
+  return [tooLargeDiagnostic(doc.uri, doc.getText().length), ...(last?.version === doc.version ? last.diagnostics : [])];
+}
+
+function publishLarge(doc: TextDocument): void {
+  if (!pull) void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: largeDiagnostics(doc) });
+  else if (clientCaps.workspace?.diagnostics?.refreshSupport) void connection.languages.diagnostics.refresh();
+}
+
+/** A full check of a large document in the worker thread; its findings are kept while the version stays. */
+async function checkLarge(doc: TextDocument): Promise<void> {
+  const { uri, version } = doc;
+  const text = doc.getText();
+  try {
+    const settings = await settingsFor(uri);
+    const r = await largeChecker.check({ uri, text, settings, folders, trusted });
+    publishProblems(r.problems);
+    const latest = documents.get(uri);
+    if (!latest || latest.version !== version) return;
+    const isPlan = settings.enable && r.isPlan;
+    largeResults.set(uri, { version, isPlan, diagnostics: isPlan ? r.findings.map((f) => toDiagnostic(f, version)) : [] });
+    publishLarge(latest);
+  } catch (e) {
+    connection.console.error(t('PlanLint could not analyse {0}: {1}', uri, String(e)));
+  }
+}
+
 // ---------------------------------------------------------------- diagnostics (push)
 
 async function validate(uri: string): Promise<void> {
   const doc = documents.get(uri);
   if (!doc) return;
+  if (isTooLarge(doc.getText())) {
+    cache.delete(uri); // a document that grew past the limit: drop its live model
+    if (!pull) void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: largeDiagnostics(doc) });
+    return;
+  }
   const version = doc.version;
   let analysed: Analysed;
   try {
@@ -262,7 +315,8 @@ function revalidateAll(): void {
   clearProblems();
   if (pull) {
     if (clientCaps.workspace?.diagnostics?.refreshSupport) void connection.languages.diagnostics.refresh();
-    for (const doc of documents.all()) void analysisOf(doc);
+    for (const doc of documents.all()) if (isTooLarge(doc.getText())) void checkLarge(doc);
+    else void analysisOf(doc);
   } else {
     for (const doc of documents.all()) void schedule(doc, true);
   }
@@ -282,7 +336,7 @@ connection.onInitialize((params) => {
 
   const capabilities: ServerCapabilities = Object.assign(
     {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       executeCommandProvider: { commands: [Commands.insertMissing, Commands.fixAll] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     } satisfies ServerCapabilities,
@@ -333,13 +387,20 @@ connection.onDidChangeWatchedFiles((e) => {
   else if (kinds.has('library')) void refreshLibraries();
 });
 
-connection.onShutdown(() => debouncer.dispose());
+connection.onShutdown(() => {
+  debouncer.dispose();
+  largeChecker.dispose();
+});
 
 /** TextDocuments reports an open as open + content change; only real edits are debounced. */
 const opening = new Set<string>();
 documents.onDidOpen((e) => {
   opening.add(e.document.uri);
   void schedule(e.document, true);
+  if (isTooLarge(e.document.getText())) void checkLarge(e.document);
+});
+documents.onDidSave((e) => {
+  if (isTooLarge(e.document.getText())) void checkLarge(e.document);
 });
 documents.onDidChangeContent((e) => {
   if (!opening.delete(e.document.uri)) void schedule(e.document, false);
@@ -347,6 +408,7 @@ documents.onDidChangeContent((e) => {
 documents.onDidClose((e) => {
   debouncer.cancel(e.document.uri);
   cache.delete(e.document.uri);
+  largeResults.delete(e.document.uri);
   lensVersions.delete(e.document.uri);
   settingsCache.delete(e.document.uri);
   if (!pull) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
@@ -355,6 +417,8 @@ documents.onDidClose((e) => {
 // ---------------------------------------------------------------- features
 
 connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticReport> => {
+  const large = documents.get(params.textDocument.uri);
+  if (large && isTooLarge(large.getText())) return { kind: DocumentDiagnosticReportKind.Full, items: largeDiagnostics(large) };
   const a = await analysisFor(params.textDocument.uri);
   // The lenses are refreshed once the client has this version's diagnostics (after this answer).
   if (a) setImmediate(() => refreshCodeLenses(a.analysis.uri, a.analysis.version));
@@ -472,6 +536,29 @@ connection.onExecuteCommand(async (params) => {
   }
   return false;
 });
+
+/** Test hooks (PLANLINT_TEST_HOOKS=1 only): the process id, memory after a collection if `--expose-gc`, and table sizes. */
+if (process.env.PLANLINT_TEST_HOOKS === '1') {
+  connection.onRequest('planlint/_test/rejectInBackground', (message: string) => {
+    void Promise.reject(new Error(String(message)));
+    return true;
+  });
+  connection.onRequest('planlint/_test/state', () => {
+    (globalThis as { gc?: () => void }).gc?.();
+    const m = process.memoryUsage();
+    return {
+      pid: process.pid,
+      heapUsed: m.heapUsed,
+      rss: m.rss,
+      documents: documents.all().length,
+      ...cache.sizes(),
+      largeResults: largeResults.size,
+      lensVersions: lensVersions.size,
+      settings: settingsCache.size,
+      opening: opening.size,
+    };
+  });
+}
 
 documents.listen(connection);
 connection.listen();

@@ -79,6 +79,10 @@ export interface StartOptions {
   workspaceFolders?: string[];
   /** The `planlint` settings section the client answers workspace/configuration with. */
   settings?: Record<string, unknown>;
+  /** Extra environment of the server process (e.g. PLANLINT_TEST_HOOKS). */
+  env?: Record<string, string>;
+  /** Node options of the server process (e.g. --expose-gc). */
+  execArgv?: string[];
 }
 
 /** Apply LSP text edits to a text (edits refer to the original text; same-position inserts keep array order). */
@@ -178,7 +182,11 @@ export class TestServer {
     if (!existsSync(serverBundle)) {
       throw new Error(`${serverBundle} is missing: run \`npm run build\` first (npm test builds before testing).`);
     }
-    const child = spawn(process.execPath, [serverBundle, '--stdio'], { cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.execArgv ?? []), serverBundle, '--stdio'], {
+      cwd: repoRoot,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...options.env },
+    });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const server = new TestServer(child, connection, options);
     child.stderr!.on('data', (d: Buffer) => server.stderr.push(d.toString()));

@@ -90,6 +90,11 @@ export class AnalysisCache {
     this.models.delete(uri);
   }
 
+  /** How many documents have an entry and a kept model (memory checks of the tests). */
+  sizes(): { entries: number; models: number } {
+    return { entries: this.entries.size, models: this.models.size };
+  }
+
   /** Settings or config changed: every document must be analysed again (its model stays valid). */
   clear(): void {
     this.entries.clear();
