@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { PROPERTIES } from './properties';
 import { fuzzSettings, logResult, runProperty } from './watchdog';
 
-const CI_RUNS: Record<string, number> = { analysis: 120, fixes: 60, large: 6 };
+const CI_RUNS: Record<string, number> = { analysis: 120, fixes: 60, large: 120 };
+/** A hang fails sooner, in the watchdog; this only bounds a run of many slow cases. */
+const WHOLE_RUN_MS = 60 * 60_000;
 
 describe('fuzz: analysis, features and fixes', () => {
   it('replays the corpus of inputs that once hung or broke something', async () => {
@@ -15,7 +17,7 @@ describe('fuzz: analysis, features and fixes', () => {
     logResult(r);
     expect(r.failure).toBeUndefined();
     expect(r.cases).toBeGreaterThan(0);
-  });
+  }, 300_000);
 
   for (const [name, property] of Object.entries(PROPERTIES)) {
     it(property.title, async () => {
@@ -24,6 +26,6 @@ describe('fuzz: analysis, features and fixes', () => {
       logResult(r);
       expect(r.failure).toBeUndefined();
       expect(r.cases).toBeGreaterThan(0);
-    });
+    }, WHOLE_RUN_MS);
   }
 });
