@@ -108,7 +108,7 @@ export class Settings {
     if (problems.length || !config) {
       loaded.error = t('invalid config {0}', this.problemText(file, problems));
     } else if (config.include?.length) {
-      loaded.included = new Set(globSync(config.include, { cwd: dirname(file), absolute: true }));
+      loaded.included = new Set(globSync(config.include, { cwd: dirname(file), absolute: true, followSymbolicLinks: false }));
     }
     if (config?.profile) loaded.profileAt = { file, ...keyPositions.profile };
     if (config?.snippetLibraries?.length && !loaded.error) this.checkLibraries(file, config.snippetLibraries, libraryPositions);

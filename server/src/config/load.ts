@@ -10,6 +10,7 @@ import { t } from '../l10n';
 import { isBuiltinProfileId, loadBuiltinProfile, loadProfileFile } from '../profile';
 import type { FileProblem, Profile } from '../profile/types';
 import { checkSchema, parseDataText, problemAt, pruneInvalid, readTextFile, type Position } from '../shared/dataFile';
+import { checkIncludePatterns, rejectedPatternMessage } from '../shared/globs';
 import { DEFAULT_CONFIG, type PlanlintConfig } from './types';
 
 /** Config file names, in the order they are looked for in each folder. */
@@ -79,6 +80,15 @@ export function parseConfig(text: string, file: string): ConfigResult {
   const config = pruneInvalid(parsed.data, invalidPaths) as (PlanlintConfig & { $schema?: string }) | undefined;
   if (!config) return { problems, keyPositions: {} };
   delete config.$schema;
+  const rawInclude = (parsed.data as { include?: unknown }).include;
+  if (Array.isArray(config.include) && Array.isArray(rawInclude)) {
+    // globs whose matching could run away, or that reach outside the folder, are reported and left out
+    const { usable, rejected } = checkIncludePatterns(rawInclude);
+    for (const r of rejected) {
+      problems.push(problemAt(file, parsed.locate(['include', r.index]), ['include', r.index], rejectedPatternMessage(r.pattern, r.reason)));
+    }
+    config.include = usable;
+  }
   const keyPositions: ConfigResult['keyPositions'] = {};
   for (const key of Object.keys(config) as (keyof PlanlintConfig)[]) keyPositions[key] = parsed.locate([key], 'key');
   const libraries = (parsed.data as { snippetLibraries?: unknown }).snippetLibraries;

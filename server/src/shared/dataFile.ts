@@ -3,7 +3,7 @@
  * the file, the 0-based line and character of the offending node, and the field path.
  * Positions come from the `yaml` CST for both formats (YAML 1.2 is a superset of JSON).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { LineCounter, isMap, isSeq, isScalar, parseDocument, type Node } from 'yaml';
 import { t } from '../l10n';
@@ -32,9 +32,17 @@ export function problemAt(file: string, pos: Position, path: readonly PathSegmen
   return { file, line: pos.line, character: pos.character, field: fieldOf(path), message };
 }
 
-/** Reads a UTF-8 text file; an unreadable file becomes a problem at 0:0. */
+/** Config and profile files are a few kilobytes; a larger one is reported, not read (parsing it would hold the server). */
+export const MAX_DATA_FILE_BYTES = 4 * 1024 * 1024;
+
+/** Reads a UTF-8 text file; an unreadable or oversized file becomes a problem at 0:0. */
 export function readTextFile(path: string): { text?: string; problems: FileProblem[] } {
   try {
+    const size = statSync(path).size;
+    if (size > MAX_DATA_FILE_BYTES) {
+      const message = t('The file is larger than {0} MB ({1} MB); PlanLint does not read it.', MAX_DATA_FILE_BYTES / 1024 / 1024, (size / 1024 / 1024).toFixed(1));
+      return { problems: [problemAt(path, { line: 0, character: 0 }, [], message)] };
+    }
     return { text: readFileSync(path, 'utf8'), problems: [] };
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
@@ -42,8 +50,62 @@ export function readTextFile(path: string): { text?: string; problems: FileProbl
   }
 }
 
+/** Deeper data is refused before parsing: the parsers recurse, and V8 may die (not throw) when that exhausts the stack. */
+export const MAX_NESTING = 256;
+
+/**
+ * An upper estimate of a YAML / JSON text's nesting: brackets outside quoted strings and comments,
+ * plus the levels of block indentation and of `- ` items opened on one line. Linear in the text.
+ */
+export function nestingDepth(text: string): number {
+  let max = 0;
+  let flow = 0;
+  const indents: number[] = [];
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    // one line: its indentation first (block structure), then its characters
+    let col = 0;
+    while (i < n && (text[i] === ' ' || text[i] === '\t')) {
+      i++;
+      col++;
+    }
+    const c0 = text[i];
+    if (flow === 0 && i < n && c0 !== '\n' && c0 !== '\r' && c0 !== '#') {
+      while (indents.length && indents[indents.length - 1] > col) indents.pop();
+      if (!indents.length || indents[indents.length - 1] < col) indents.push(col);
+      let dashes = 0;
+      while (text[i] === '-' && (text[i + 1] === ' ' || text[i + 1] === '\t')) {
+        dashes++;
+        i += 2;
+        while (text[i] === ' ') i++;
+      }
+      max = Math.max(max, indents.length + dashes);
+    }
+    for (; i < n && text[i] !== '\n' && text[i] !== '\r'; i++) {
+      const c = text[i];
+      if (c === '"' || c === "'") {
+        for (i++; i < n && text[i] !== c && text[i] !== '\n'; i++) if (c === '"' && text[i] === '\\') i++;
+      } else if (c === '#' && (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\t')) {
+        while (i + 1 < n && text[i + 1] !== '\n' && text[i + 1] !== '\r') i++;
+      } else if (c === '[' || c === '{') {
+        flow++;
+        max = Math.max(max, indents.length + flow);
+      } else if ((c === ']' || c === '}') && flow > 0) {
+        flow--;
+      }
+    }
+    i++;
+  }
+  return max;
+}
+
 /** Parses YAML or JSON text. Files ending in `.json` must also be strict JSON. */
 export function parseDataText(text: string, file: string): ParsedData {
+  if (nestingDepth(text) > MAX_NESTING) {
+    const problem = problemAt(file, { line: 0, character: 0 }, [], t('The file is nested too deeply to read (more than {0} levels).', MAX_NESTING));
+    return { problems: [problem], locate: () => ({ line: 0, character: 0 }) };
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const posOf = (offset: number): Position => {
@@ -81,7 +143,8 @@ export function parseDataText(text: string, file: string): ParsedData {
   // Only the first syntax error: the ones after it are mostly its consequences.
   for (const err of doc.errors.slice(0, 1)) {
     const detail = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    problems.push(problemAt(file, posOf(err.pos[0]), [], t('Syntax error: {0}', detail)));
+    const message = /call stack/i.test(detail) ? t('The file is nested too deeply to read (more than {0} levels).', MAX_NESTING) : t('Syntax error: {0}', detail);
+    problems.push(problemAt(file, posOf(err.pos[0]), [], message));
   }
   if (problems.length === 0 && /\.json$/i.test(file)) {
     const offset = jsonErrorOffset(text);
@@ -91,7 +154,14 @@ export function parseDataText(text: string, file: string): ParsedData {
     }
   }
   if (problems.length > 0) return { problems, locate };
-  return { data: doc.toJS({ maxAliasCount: 100 }), problems, locate };
+  try {
+    return { data: doc.toJS({ maxAliasCount: 100 }), problems, locate };
+  } catch (e) {
+    // yaml refuses alias bombs ("billion laughs") and the like: say so rather than fail the caller
+    const detail = e instanceof Error ? e.message : String(e);
+    const message = /alias/i.test(detail) ? t('The file expands too many YAML aliases (more than {0}); PlanLint does not read it.', 100) : t('Syntax error: {0}', detail);
+    return { problems: [problemAt(file, { line: 0, character: 0 }, [], message)], locate };
+  }
 }
 
 /**

@@ -13,7 +13,7 @@ import {
 } from 'jsonc-parser/lib/esm/main.js';
 import { t } from '../l10n';
 import type { FileProblem } from '../profile/types';
-import { type ParsedData, type PathSegment, type Position, problemAt } from '../shared/dataFile';
+import { MAX_NESTING, nestingDepth, type ParsedData, type PathSegment, type Position, problemAt } from '../shared/dataFile';
 
 export interface ParsedJsonc extends ParsedData {
   /** The syntax tree (partial when there are syntax errors). */
@@ -49,6 +49,11 @@ export function parseJsonc(text: string, file: string): ParsedJsonc {
     return { line: lo, character: o - starts[lo] };
   };
   const errors: ParseError[] = [];
+  if (nestingDepth(text) > MAX_NESTING) {
+    // the parser recurses: refuse before it exhausts the stack
+    const locate = () => positionAt(0);
+    return { problems: [problemAt(file, positionAt(0), [], t('The file is nested too deeply to read (more than {0} levels).', MAX_NESTING))], errorOffsets: [0], locate, positionAt };
+  }
   const root = parseTree(text, errors, JSONC_OPTIONS);
 
   const locate = (path: readonly PathSegment[], at: 'key' | 'value' = 'value'): Position => {

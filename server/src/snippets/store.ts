@@ -6,7 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { SnippetEntry, SnippetSource } from '../features/snippets/sources';
 import { t } from '../l10n';
-import { problemAt } from '../shared/dataFile';
+import { MAX_NESTING, problemAt } from '../shared/dataFile';
 import type { FileProblems } from '../workspace/types';
 import { type LibrarySnippet, parseSnippetFile, type SnippetFileResult } from './parse';
 import { type LibraryRef, snippetFiles } from './refs';
@@ -82,7 +82,13 @@ export class LibraryStore {
         const reason = e instanceof Error ? e.message : String(e);
         return { snippets: [], problems: [problemAt(file, { line: 0, character: 0 }, [], t('Cannot read the file: {0}', reason))] };
       }
-      result = parseSnippetFile(text, file, library);
+      try {
+        result = parseSnippetFile(text, file, library);
+      } catch (e) {
+        // e.g. nesting so deep that the JSON parser runs out of stack
+        const reason = e instanceof RangeError ? t('The file is nested too deeply to read (more than {0} levels).', MAX_NESTING) : t('Cannot read the file: {0}', e instanceof Error ? e.message : String(e));
+        result = { snippets: [], problems: [problemAt(file, { line: 0, character: 0 }, [], reason)] };
+      }
     }
     this.files.set(file, { stamp, library, result });
     return result;

@@ -4,6 +4,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
+import { checkIncludePatterns, rejectedPatternMessage } from '../shared/globs';
 import { type ConfigResult, findConfigFile, innermostFolder, isInside, loadConfigFile, mergeConfig, resolveProfileRef } from '../config/load';
 import { DEFAULT_CONFIG, type PlanlintConfig } from '../config/types';
 import { isBuiltinProfileId } from '../profile';
@@ -90,9 +91,14 @@ export class Resolver {
     const { profile, problems: profileProblems } = this.profileFor(ref, profileBase, origin, roots);
     for (const p of profileProblems) problems.push({ file: p.file, problems: [p] });
     let included = false;
+    const notes: string[] = [];
     if (file) {
       if (configFile && fromFile.include?.length) included ||= this.matches(dirname(configFile), fromFile.include, file);
-      if (settings.include.length) included ||= this.matches(folder ?? dirname(file), settings.include, file);
+      if (settings.include.length) {
+        const { usable, rejected } = checkIncludePatterns(settings.include);
+        for (const r of rejected) notes.push(rejectedPatternMessage(r.pattern, r.reason));
+        if (usable.length) included ||= this.matches(folder ?? dirname(file), usable, file);
+      }
     }
     const libs = libraryRefs({
       config: configFile && fromFile.snippetLibraries?.length
@@ -104,7 +110,7 @@ export class Resolver {
       trusted,
     });
     if (configFile && libs.problems.length) problems.push({ file: configFile, problems: libs.problems });
-    return { config, profile, configFile, included, problems, baseDir: file ? dirname(file) : folder, libraries: libs.refs, notes: libs.notes };
+    return { config, profile, configFile, included, problems, baseDir: file ? dirname(file) : folder, libraries: libs.refs, notes: [...notes, ...libs.notes] };
   }
 
   /** True for a profile file this resolver has read (so a change to it must re-check the documents). */
@@ -165,7 +171,8 @@ export class Resolver {
     const key = `${base}\0${patterns.join('\0')}`;
     let set = this.globs.get(key);
     if (!set) {
-      set = new Set(globSync(patterns, { cwd: base, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] }).map((p) => resolve(p)));
+      // no symbolic links: one pointing at / would make the walk cover the whole disk
+      set = new Set(globSync(patterns, { cwd: base, absolute: true, followSymbolicLinks: false, ignore: ['**/node_modules/**', '**/.git/**'] }).map((p) => resolve(p)));
       this.globs.set(key, set);
     }
     return set.has(resolve(file));

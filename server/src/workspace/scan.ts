@@ -5,7 +5,7 @@ export const IGNORED = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/ou
 
 export async function markdownFiles(folders: string[]): Promise<string[]> {
   const found = await Promise.all(
-    folders.map((cwd) => glob(['**/*.md', '**/*.markdown'], { cwd, absolute: true, ignore: IGNORED, dot: false })),
+    folders.map((cwd) => glob(['**/*.md', '**/*.markdown'], { cwd, absolute: true, ignore: IGNORED, dot: false, followSymbolicLinks: false })),
   );
   return [...new Set(found.flat())].sort();
 }
