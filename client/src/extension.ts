@@ -6,7 +6,7 @@ import type { CoverageTracker } from './coverageTracker';
 import { CoverageTracker as Tracker } from './coverageTracker';
 import { CoverageTreeProvider, createCoverageView } from './coverageView';
 import type { CoverageNode } from './coverageModel';
-import { createLanguageClient } from './languageClient';
+import { type CrashPolicy, createLanguageClient } from './languageClient';
 import { NATIONAL_SCHEME, NationalMeasures } from './nationalMeasure';
 import { ReportPanel, registerReportCommands } from './reportPanel';
 import { createStatusBar } from './statusBar';
@@ -22,6 +22,8 @@ export interface PlanlintApi {
   statusBarItem: vscode.StatusBarItem;
   /** The coverage report webview (planlint.openReport). */
   reportPanel: ReportPanel;
+  /** Restart policy after a crash, with what the user was told. */
+  crashPolicy: CrashPolicy;
   /** Resolves when the server has started (rejects if it could not). */
   ready: Promise<void>;
 }
@@ -87,7 +89,7 @@ export function activate(context: vscode.ExtensionContext): PlanlintApi {
     }),
   );
 
-  return { client: lc, tracker, coverageProvider, treeView, statusBarItem, reportPanel, ready };
+  return { client: lc, tracker, coverageProvider, treeView, statusBarItem, reportPanel, crashPolicy: parts.crashPolicy, ready };
 }
 
 export async function deactivate(): Promise<void> {

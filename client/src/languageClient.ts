@@ -20,6 +20,8 @@ export const CLIENT_NAME = 'PlanLint';
 /** languageclient's ErrorHandler on top of RestartBudget: the user sees one message per crash episode, not a storm. */
 export class CrashPolicy implements ErrorHandler {
   private readonly budget = new RestartBudget();
+  /** What the user was told so far (crash messages shown, give-ups): the extension-host tests read it. */
+  readonly told = { restarting: 0, gaveUp: 0 };
 
   constructor(private readonly output: vscode.OutputChannel) {}
 
@@ -33,12 +35,16 @@ export class CrashPolicy implements ErrorHandler {
   closed(): CloseHandlerResult {
     const verdict = this.budget.crashed(Date.now());
     if (verdict === 'give-up') {
+      this.told.gaveUp++;
       void this.showGiveUp();
       return { action: CloseAction.DoNotRestart, handled: true };
     }
     const message = vscode.l10n.t('The PlanLint server stopped unexpectedly and is being restarted.');
     this.output.appendLine(message);
-    if (verdict === 'restart-and-tell') void vscode.window.showWarningMessage(message);
+    if (verdict === 'restart-and-tell') {
+      this.told.restarting++;
+      void vscode.window.showWarningMessage(message);
+    }
     return { action: CloseAction.Restart, handled: true };
   }
 

@@ -32,6 +32,8 @@ async function main(): Promise<number> {
   }
   const started = Date.now();
   const scratch = makeScratch('exthost');
+  // the server's test hooks (its process id for the crash-recovery suite); the extension host passes the environment on
+  scratch.env.PLANLINT_TEST_HOOKS = '1';
   const workspace = join(scratch.dir, 'workspace');
   const source = resolve(values.workspace!);
   const workspaceFile = source.endsWith('.code-workspace');
