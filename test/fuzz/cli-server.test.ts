@@ -111,5 +111,5 @@ describe('fuzz: the CLI and the server', () => {
     expect(server.process.exitCode).toBeNull();
     expect(compared).toBe(files.length - binaries.length);
     logResult({ property: 'cli-server', seed, cases: files.length, bytes: total, maxBytes: Math.max(...files.map((f) => f.raw.length)), findings, actions: 0, inserts: 0 });
-  }, 30 * 60_000);
+  }, Math.max(30 * 60_000, (Number(process.env.PLANLINT_FUZZ_RUNS) || 0) * 3000));
 });
