@@ -209,11 +209,24 @@ function extractNode(g: string, n: RootContent, units: Unit[]): void {
   }
 }
 
-function shift(u: Unit, by: number): void {
+/**
+ * Make a unit's offsets relative to its piece, and give it its own copies of its strings: a slice
+ * keeps the whole group it was cut from alive, and the analysis remembers results by block text
+ * across documents (a server that opened and closed many drafts kept every one's text).
+ */
+function settle(u: Unit, by: number): void {
   u.start -= by;
   u.end -= by;
-  if (u.type === 'frontMatter') u.contentStart -= by;
-  else if (u.type === 'block' && u.table) u.table.key -= by;
+  if (u.type === 'frontMatter') {
+    u.contentStart -= by;
+    u.raw = detach(u.raw);
+  } else if (u.type === 'heading') {
+    u.text = detach(u.text);
+    u.raw = detach(u.raw);
+  } else if (u.type !== 'other') {
+    u.text = detach(u.text);
+    if (u.type === 'block' && u.table) u.table.key -= by;
+  }
 }
 
 export interface GroupResult {
@@ -279,7 +292,7 @@ export function parseGroup(text: string, a: number, c: number, candidates: numbe
   }
   for (const p of pieces) {
     const by = p.start - a;
-    for (const u of p.units) shift(u, by);
+    for (const u of p.units) settle(u, by);
   }
   return { pieces, limit: a + limitRel };
 }
