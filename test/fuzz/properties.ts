@@ -98,4 +98,18 @@ export const CORPUS: Record<string, () => string> = {
   'long-han-paragraph': () => `减污降碳协同增效\n${'a'.repeat(100_000)}\n`,
   'long-han-line': () => `# 减污降碳\n\n${'减污降碳协同增效推进'.repeat(12_000)}\n`,
   'long-mixed-line': () => `é́́́\n\u000e以能源建碳!达环\n${'a'.repeat(99_311)}\n`,
+  // A year table of 60 000 cells in 主要目标: gathering its cells was quadratic (a minute per quick fix).
+  'huge-targets-table': () =>
+    [
+      '# 某市减污降碳协同增效实施方案',
+      '',
+      '## 一、总体要求',
+      '',
+      '### （一）主要目标',
+      '',
+      '| 年份 | 指标 | 目标值 | 说明 |',
+      '| --- | --- | --- | --- |',
+      ...Array.from({ length: 15_000 }, (_, i) => `| 2025年 | 指标${i} | ${i % 100}% | 说明 |`),
+      '',
+    ].join('\n'),
 };

@@ -89,8 +89,9 @@ function nearest<T>(ids: string[], from: number, step: 1 | -1, map: Map<string, 
 }
 
 export function chapterDepthOf(input: FixInput, siblings: Section[]): number {
-  const depths = input.model.sections.filter((s) => !s.heading.promoted).map((s) => s.heading.depth);
-  const fallback = depths.length ? Math.max(Math.min(...depths), 2) : 2;
+  let shallowest = Infinity;
+  for (const s of input.model.sections) if (!s.heading.promoted) shallowest = Math.min(shallowest, s.heading.depth);
+  const fallback = Number.isFinite(shallowest) ? Math.max(shallowest, 2) : 2;
   return depthOf(siblings, fallback);
 }
 

@@ -51,7 +51,7 @@ export function chapterSiblings(input: FixInput): Section[] {
   }
   const dun = model.sections.filter((s) => s.heading.numbering.style === 'chinese-dun');
   if (dun.length) {
-    const level = Math.min(...dun.map((s) => s.level));
+    const level = dun.reduce((min, s) => Math.min(min, s.level), Infinity);
     const parent = dun.find((s) => s.level === level)!.parent;
     return model.sections.filter((s) => s.level === level && s.parent === parent);
   }

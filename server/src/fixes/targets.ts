@@ -50,15 +50,25 @@ function tableRowInsert(input: FixInput, section: Section, year: number): Insert
   const { model, result } = input;
   const statedLines = result.coverage.targets.filter((t) => t.status !== 'missing' && t.line !== undefined).map((t) => t.line!);
   const cells = section.blocks.map((i) => model.blocks[i]).filter((b) => b.kind === 'tableCell' && b.table);
+  // (appending in place and loops, not spreads: a table may have hundreds of thousands of cells)
   const tables = new Map<number, Block[]>();
-  for (const c of cells) tables.set(c.table!.id, [...(tables.get(c.table!.id) ?? []), c]);
+  for (const c of cells) {
+    const list = tables.get(c.table!.id);
+    if (list) list.push(c);
+    else tables.set(c.table!.id, [c]);
+  }
   for (const table of tables.values()) {
     const yearRows = table.filter((c) => c.table!.column === 0 && c.table!.row > 0 && YEAR.test(c.text));
     if (!yearRows.length) continue;
-    const first = Math.min(...table.map((c) => c.range.start.line));
-    const last = Math.max(...table.map((c) => c.range.end.line));
+    let first = Infinity;
+    let last = -Infinity;
+    let columns = 0;
+    for (const c of table) {
+      first = Math.min(first, c.range.start.line);
+      last = Math.max(last, c.range.end.line);
+      columns = Math.max(columns, c.table!.column + 1);
+    }
     if (!statedLines.some((l) => first <= l && l <= last)) continue;
-    const columns = Math.max(...table.map((c) => c.table!.column)) + 1;
     const sample = yearRows[0].text;
     const cell = sample.replace(/(?:19|20)\d\d/, String(year));
     const rest = Array.from({ length: columns - 1 }, () => placeholder(docLang(input), docLang(input) === 'zh' ? '指标值' : 'value'));
