@@ -6,7 +6,7 @@
 import type { Section } from '../document/types';
 import type { ProfileArea, ProfileMeasure } from '../profile/types';
 import { type Insert, lineAfter, lineCount } from './inserts';
-import { numberedTitle, numberOf, type NumberTemplate } from './numbering';
+import { defaultTemplate, numberedTitle, numberOf, type NumberTemplate, templateOf } from './numbering';
 import {
   areaChapters,
   chapterSiblings,
@@ -56,6 +56,16 @@ export function measureLayout(input: FixInput, chapterDepth: number): MeasureLay
     .filter((s) => numberOf(s.heading).style === template.style && numberOf(s.heading).value > 0)
     .sort((a, b) => a.heading.range.start.line - b.heading.range.start.line);
   return { depth: depthOf(children, fallbackDepth), template, continuous, all };
+}
+
+/**
+ * In a flat draft headings are numbered paragraphs, and only Chinese numbering (一、 （一）) makes a
+ * paragraph a heading: measures written "(1) …" or unnumbered would not be read back as measures.
+ */
+function readableFlat(layout: MeasureLayout, chapter: NumberTemplate): MeasureLayout {
+  if (layout.depth !== 0 || layout.template.style === 'chinese-dun' || layout.template.style === 'chinese-paren') return layout;
+  // one rank below the chapter's numbering where there is one
+  return { ...layout, template: chapter.style === 'chinese-paren' ? layout.template : defaultTemplate('measure', 'zh') };
 }
 
 /** The first measure number of a new chapter / of a chapter with no numbered measure yet. */
@@ -118,10 +128,12 @@ export function areaInserts(input: FixInput, areaIds: string[]): Insert[] {
   const lang = docLang(input);
   const siblings = chapterSiblings(input);
   const depth = chapterDepthOf(input, siblings);
-  const template = templateFrom(siblings, 'chapter', lang);
+  const siblingsTemplate = templateFrom(siblings, 'chapter', lang);
+  // flat: a chapter numbered like a measure （N） would leave its measures no rank below it to be read back in
+  const template = depth === 0 && siblingsTemplate.style === 'chinese-paren' ? defaultTemplate('chapter', 'zh') : siblingsTemplate;
   const global = measureLayout(input, depth);
   // a measure heading no deeper than its chapter's would not be inside it
-  const layout = depth > 0 && global.depth > 0 && global.depth <= depth ? { ...global, depth: Math.min(depth + 1, 6) } : global;
+  const layout = readableFlat(depth > 0 && global.depth > 0 && global.depth <= depth ? { ...global, depth: Math.min(depth + 1, 6) } : global, template);
   const placed = new Map<number, { chapters: number; measures: number }>();
   const inserts: Insert[] = [];
   const wanted = profile.areas.filter((a) => areaIds.includes(a.id) && !areaChapters(input).has(a.id));
@@ -159,11 +171,14 @@ export function measureInserts(input: FixInput, areaId: string, measureIds: stri
   }
   const chapterDepth = chapter.heading.promoted ? 0 : chapter.heading.depth;
   const global = measureLayout(input, chapterDepth);
-  const layout: MeasureLayout = {
-    ...global,
-    depth: children.length ? depthOf(children, global.depth) : chapterDepth > 0 ? Math.min(chapterDepth + 1, 6) : 0,
-    template: children.length ? templateFrom(children, 'measure', lang) : global.template,
-  };
+  const layout: MeasureLayout = readableFlat(
+    {
+      ...global,
+      depth: children.length ? depthOf(children, global.depth) : chapterDepth > 0 ? Math.min(chapterDepth + 1, 6) : 0,
+      template: children.length ? templateFrom(children, 'measure', lang) : global.template,
+    },
+    templateOf(chapter.heading),
+  );
   const ids = area.measures.map((m) => m.id);
   const placed = new Map<number, number>();
   const inserts: Insert[] = [];
