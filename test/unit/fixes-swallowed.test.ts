@@ -27,6 +27,10 @@ describe('inserts after an unclosed block', () => {
     ['code fence', '~~~', '~~~'],
     ['backtick fence', '````', '````'],
     ['HTML comment', '<!-- 待定', '-->'],
+    ['CDATA section', '<![CDATA[', ']]>'],
+    ['processing instruction', '<?php', '?>'],
+    ['declaration', '<!DOCTYPE html', '>'],
+    ['pre element', '<PRE class="x">', '</pre>'],
   ]) {
     it(`offers nothing when the whole body is inside an unclosed ${name}`, () => {
       const open = input(`${title}${opener}\n${body}`);
@@ -45,6 +49,13 @@ describe('inserts after an unclosed block', () => {
       expect(fixAllInserts(closed).length).toBeGreaterThan(0);
     });
   }
+
+  it('fix-all is all or nothing: no part is offered when another would be swallowed (it would be offered again after the rest)', () => {
+    const text = ['# 某市减污降碳协同增效实施方案', '## 五、开展模式创新', '<![CDATA[', '# Harbourton City Plan', '', '## 1. General requirements', '', 'By 2025, …', ''].join('\n');
+    const fi = input(text);
+    expect(swallowedFrom(fi.model)).toBe(3);
+    expect(fixAllInserts(fi)).toEqual([]);
+  });
 
   it('still offers inserts placed before an unclosed fence at the end, and each clears its finding', () => {
     const text = `${gaps}\n\`\`\`\n未完成的代码块\n`;

@@ -50,12 +50,12 @@ export function fixAllInserts(input: FixInput): Insert[] {
     if (f.rule === 'measure-missing' && area && measure) measures.set(area, [...(measures.get(area) ?? []), measure]);
     if (f.rule === 'target-missing' && year !== undefined) years.add(year);
   }
-  const from = swallowedFrom(input.model);
-  return [
+  // all or nothing: dropping only the swallowed parts would offer them again once the rest moved the block down
+  return effective(input, [
     ...areaInserts(input, [...areas]),
     ...[...measures].flatMap(([area, ids]) => measureInserts(input, area, ids)),
     ...targetInserts(input, [...years]),
-  ].filter((i) => i.line < from);
+  ]);
 }
 
 /** Inserts for `planlint.insertMissing`: an area's chapter, or its missing measures, or one measure. */

@@ -1,12 +1,30 @@
 /**
  * Where an insert would not take effect: Markdown typed after an unclosed code fence, or after an
- * HTML comment opened at the start of a line and never closed, is part of that block up to the end
- * of the draft. A skeleton placed there would change nothing the analysis (or a reader) sees.
+ * HTML block (a comment, <![CDATA[, <?, <!DOCTYPE, <pre>…) opened at the start of a line and never
+ * ended, is part of that block up to the end of the draft. A skeleton placed there would change
+ * nothing the analysis (or a reader) sees.
  */
 import type { PlanModel } from '../document/types';
 import { lineCount, lineText } from './inserts';
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/** HTML blocks that run until an end string, not until a blank line (CommonMark 4.6, kinds 1-5). */
+const HTML_BLOCKS: { open: RegExp; close: RegExp }[] = [
+  { open: /^ {0,3}<(?:script|pre|style|textarea)(?=[\s>]|$)/gim, close: /<\/(?:script|pre|style|textarea)>/gi },
+  { open: /^ {0,3}<!--/gm, close: /-->/g },
+  { open: /^ {0,3}<\?/gm, close: /\?>/g },
+  { open: /^ {0,3}<![a-zA-Z]/gm, close: />/g },
+  { open: /^ {0,3}<!\[CDATA\[/gm, close: /\]\]>/g },
+];
+
+/** Offset of the last match of a global regex (-1 without one). */
+function lastMatch(re: RegExp, text: string): number {
+  let last = -1;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) last = m.index;
+  return last;
+}
 
 /** The first line before which an insert is swallowed by an unclosed block running to the end; Infinity when none. */
 export function swallowedFrom(model: PlanModel): number {
@@ -25,17 +43,21 @@ export function swallowedFrom(model: PlanModel): number {
     const closed = end.line > start.line && close.test(lineText(model, end.line));
     if (!closed) from = Math.min(from, start.line + 1);
   }
-  // an HTML comment block opened after the last `-->` of the text and outside code
+  // an HTML block (CommonMark kinds 1-5) opened outside code with no end anywhere after it
   const text = model.text;
-  const lastClose = text.lastIndexOf('-->');
-  const opener = /^ {0,3}<!--/gm;
-  opener.lastIndex = Math.max(0, lastClose);
-  for (let m = opener.exec(text); m; m = opener.exec(text)) {
-    const line = lineOfOffset(model, m.index);
-    if (line >= from) break;
-    if (codeLines.some(([s, e]) => s <= line && line <= e)) continue;
-    from = Math.min(from, line + 1);
-    break;
+  for (const { open, close } of HTML_BLOCKS) {
+    open.lastIndex = 0;
+    let m = open.exec(text);
+    if (!m) continue;
+    const lastClose = lastMatch(close, text);
+    for (; m; m = open.exec(text)) {
+      const line = lineOfOffset(model, m.index);
+      if (line + 1 >= from) break;
+      if (m.index + m[0].length <= lastClose) continue; // an end follows somewhere
+      if (codeLines.some(([s, e]) => s <= line && line <= e)) continue;
+      from = line + 1;
+      break;
+    }
   }
   return from;
 }
