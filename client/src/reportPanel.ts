@@ -18,6 +18,13 @@ import { isCandidate, type CoverageTracker } from './coverageTracker';
 
 export const REPORT_VIEW_TYPE = 'planlint.report';
 
+const WEBVIEW_OPTIONS: vscode.WebviewPanelOptions & vscode.WebviewOptions = {
+  enableScripts: true,
+  enableCommandUris: false,
+  enableFindWidget: true,
+  localResourceRoots: [],
+};
+
 /** What the webview said it shows after its last render. */
 export type RenderedReport = Extract<ReportWebviewMessage, { type: 'rendered' }>;
 
@@ -83,27 +90,59 @@ export class ReportPanel implements vscode.Disposable {
   async show(doc: vscode.TextDocument): Promise<ReportResult | undefined> {
     this.document = doc;
     if (!this.panel) {
-      const panel = vscode.window.createWebviewPanel(
-        REPORT_VIEW_TYPE,
-        vscode.l10n.t('Report: {0}', fileName(doc.uri)),
-        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-        { enableScripts: true, enableCommandUris: false, enableFindWidget: true, localResourceRoots: [] },
-      );
-      this.panel = panel;
-      panel.onDidDispose(() => this.closed(panel), undefined, this.disposables);
-      panel.webview.onDidReceiveMessage((m: unknown) => void this.handleMessage(m), undefined, this.disposables);
-      panel.onDidChangeViewState(
-        () => {
-          // a hidden webview is discarded; when it comes back it loads the last assigned page
-          if (panel.visible && this.latest !== undefined && this.latest !== this.loaded) this.load(this.latest);
-        },
-        undefined,
-        this.disposables,
+      this.attach(
+        vscode.window.createWebviewPanel(
+          REPORT_VIEW_TYPE,
+          vscode.l10n.t('Report: {0}', fileName(doc.uri)),
+          { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+          WEBVIEW_OPTIONS,
+        ),
       );
     } else {
       this.panel.reveal(undefined, true);
     }
     return this.refresh();
+  }
+
+  /**
+   * Takes over a panel VS Code restored after a reload (its state holds the draft's uri); a panel
+   * whose draft is gone says so instead of staying blank.
+   */
+  async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const uri = typeof (state as { uri?: unknown } | undefined)?.uri === 'string' ? (state as { uri: string }).uri : undefined;
+    panel.webview.options = WEBVIEW_OPTIONS;
+    let doc: vscode.TextDocument | undefined;
+    try {
+      if (uri) doc = await vscode.workspace.openTextDocument(this.client.protocol2CodeConverter.asUri(uri));
+    } catch {
+      doc = undefined;
+    }
+    if (this.panel && this.panel !== panel) {
+      panel.dispose();
+      return;
+    }
+    this.attach(panel);
+    if (!doc) {
+      this.update(this.placeholder(vscode.l10n.t('The draft this report showed is no longer available. Run "PlanLint: Open Coverage Report" on a draft.')));
+      return;
+    }
+    this.document = doc;
+    if (this.client.state === State.Running) await this.refresh();
+    // otherwise the client's move to Running schedules the refresh
+  }
+
+  private attach(panel: vscode.WebviewPanel): void {
+    this.panel = panel;
+    panel.onDidDispose(() => this.closed(panel), undefined, this.disposables);
+    panel.webview.onDidReceiveMessage((m: unknown) => void this.handleMessage(m), undefined, this.disposables);
+    panel.onDidChangeViewState(
+      () => {
+        // a hidden webview is discarded; when it comes back it loads the last assigned page
+        if (panel.visible && this.latest !== undefined && this.latest !== this.loaded) this.load(this.latest);
+      },
+      undefined,
+      this.disposables,
+    );
   }
 
   /** Asks the server for the page now and shows it. */
@@ -233,6 +272,9 @@ async function reportDocument(arg: unknown, panel: ReportPanel, tracker: Coverag
 export function registerReportCommands(panel: ReportPanel, client: LanguageClient, tracker: CoverageTracker, subscriptions: vscode.Disposable[]): void {
   const t = vscode.l10n.t;
   subscriptions.push(
+    vscode.window.registerWebviewPanelSerializer(REPORT_VIEW_TYPE, {
+      deserializeWebviewPanel: (restored, state) => panel.restore(restored, state),
+    }),
     vscode.commands.registerCommand('planlint.openReport', async (arg?: unknown) => {
       const doc = await reportDocument(arg, panel, tracker);
       if (!doc) {

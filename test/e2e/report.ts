@@ -1,7 +1,8 @@
 // `npm run test:e2e:report`: the reviewer's report in a real VS Code (code-server) in Chromium, with
 // the packaged .vsix installed, driven like a person: open the draft, run "PlanLint: Open Coverage
 // Report" from the command palette, read the page in the webview, click a finding's line in it
-// (the editor moves there), edit the draft (the page follows). Screenshots go to
+// (the editor moves there), edit the draft (the page follows), save and reload the window (the page
+// comes back). Screenshots go to
 // test-results/e2e-report/; --docs-images copies the README one to docs/images/report-vscode.png.
 // Exits 0 when every step passed. Options: --timeout <s> (whole run, default 600).
 import { spawnSync } from 'node:child_process';
@@ -130,6 +131,23 @@ async function main(): Promise<number> {
         return rules.length === cli.diagnostics.length - 1 && !rules.includes('target-missing');
       });
       check((await reportFrame(page).locator('#target-2030 .badge').textContent())?.includes('已量化'), '2030 now quantified (the page is in the draft’s language)');
+    });
+
+    await step('the report comes back after the window reloads', async () => {
+      await activeEditor(page).click();
+      await page.keyboard.press('Control+S');
+      await waitUntil('the save to reach the disk', async () => readFileSync(draft, 'utf8').includes('到2030年，全市新增大宗固废综合利用率'));
+      const saved = planlintCheck(repoRoot, draft);
+      await page.reload();
+      await workbenchReady(page);
+      const frame = reportFrame(page);
+      await frame.locator('#report .score-value').waitFor({ timeout: 60_000 });
+      check((await frame.locator('h1').textContent()) === '江岭市减污降碳协同增效实施方案（征求意见稿）', 'the restored page shows the draft');
+      await waitUntil('the restored page to list the saved draft’s findings', async () => {
+        const rules = await frame.locator('#findings tbody tr .rule').allTextContents();
+        return rules.length === saved.diagnostics.length && !rules.includes('target-missing');
+      });
+      check((await frame.locator('.score-value').textContent()) === `${Math.round(saved.coverage.score * 100)}%`, 'the restored page shows the saved draft’s score');
     });
   } finally {
     if (pageErrors.length) log(`page errors:\n${pageErrors.join('\n')}`);

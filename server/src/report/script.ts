@@ -2,7 +2,8 @@
  * The only script of the report, in the VS Code webview only (the file and printed pages have none).
  * A click (or Enter / Space) on a line reference asks the extension to move the editor there; an
  * `update` message swaps in the new report body, keeping the scroll position; after every render
- * the page tells the extension what it shows (`rendered`), which the extension-host test checks.
+ * the page tells the extension what it shows (`rendered`), which the extension-host test checks, and
+ * keeps the draft's uri as the webview state, so VS Code can bring the panel back after a reload.
  * Messages: see ReportWebviewMessage / ReportPanelMessage in protocol.ts.
  */
 export const REPORT_SCRIPT = `
@@ -34,6 +35,7 @@ export const REPORT_SCRIPT = `
     var root = document.getElementById('report');
     if (!root) return;
     var score = root.querySelector('.score-value');
+    if (root.getAttribute('data-uri')) vscode.setState({ uri: root.getAttribute('data-uri') });
     vscode.postMessage({
       type: 'rendered',
       uri: root.getAttribute('data-uri') || '',

@@ -116,13 +116,14 @@ describe('contributions', () => {
     for (const r of Object.values(rules) as { enum: string[] }[]) expect(r.enum).toEqual(['error', 'warning', 'information', 'hint', 'off']);
   });
 
-  it('activates on Markdown and on config files only', () => {
+  it('activates on Markdown, on config files and to restore its report panel only', () => {
     expect(pkg.activationEvents).toEqual([
       'onLanguage:markdown',
       'workspaceContains:**/.planlintrc.json',
       'workspaceContains:**/.planlintrc.yaml',
       'workspaceContains:**/.planlintrc.yml',
       'workspaceContains:**/planlint.config.json',
+      'onWebviewPanel:planlint.report',
     ]);
     expect(pkg.capabilities.untrustedWorkspaces.supported).toBe('limited');
     expect(pkg.capabilities.virtualWorkspaces.supported).toBe(false);
