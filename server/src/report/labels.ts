@@ -1,4 +1,4 @@
-/** Status words and icons of the report pages. Colour is never the only signal: every status has an icon and a word. */
+/** Status and severity words and the report pages' icons; the CLI's text and Markdown formats use the same words. Colour is never the only signal: every status has an icon and a word. */
 import type { AreaStatus, MeasureStatus, Severity, TargetStatus } from '../analysis/types';
 import { t } from '../l10n';
 import type { IndicatorStatus } from './model';

@@ -5,26 +5,14 @@
  */
 import type { AreaStatus, Finding, Severity, TargetStatus } from '../../analysis/types';
 import { t, uiLang } from '../../l10n';
+import { severityLabel, statusLabel } from '../../report/labels';
 import { mdCode, mdText } from '../../report/mdText';
 import { countBySeverity, type FileReport, type RunReport } from '../report';
 import { summarize } from '../summary';
-import { severityLabel, targetStatusLabel } from './text';
 
 const MAX_FINDINGS = 50;
 
-function areaStatusLabel(status: AreaStatus): string {
-  switch (status) {
-    case 'covered':
-      return '✅ ' + t('covered');
-    case 'partial':
-      return '🟡 ' + t('partial');
-    case 'mentioned':
-      return '🟠 ' + t('mentioned');
-    case 'missing':
-      return '❌ ' + t('missing');
-  }
-}
-
+const AREA_ICON: Record<AreaStatus, string> = { covered: '✅', partial: '🟡', mentioned: '🟠', missing: '❌' };
 const TARGET_ICON: Record<TargetStatus, string> = { quantified: '✅', qualitative: '🟡', missing: '❌' };
 const SEVERITY_ICON: Record<Severity, string> = { error: '⛔', warning: '⚠️', information: 'ℹ️', hint: '💡' };
 
@@ -57,10 +45,10 @@ function fileSection(file: FileReport): string[] {
     const title = file.profile.areas.find((a) => a.id === area.id)?.title[uiLang()] ?? area.id;
     const required = area.measures.filter((m) => m.required);
     const covered = required.filter((m) => m.status === 'covered').length;
-    out.push(`| ${mdText(title)} | ${areaStatusLabel(area.status)} | ${covered}/${required.length} |`);
+    out.push(`| ${mdText(title)} | ${AREA_ICON[area.status]} ${statusLabel(area.status)} | ${covered}/${required.length} |`);
   }
   out.push('');
-  const targets = s.targets.map((tg) => `${TARGET_ICON[tg.status]} ${tg.year} ${targetStatusLabel(tg.status)}`).join(' · ') || '-';
+  const targets = s.targets.map((tg) => `${TARGET_ICON[tg.status]} ${tg.year} ${statusLabel(tg.status)}`).join(' · ') || '-';
   out.push(t('{0}: {1}', t('Targets'), targets), '');
   out.push(t('Findings: {0} errors, {1} warnings, {2} information, {3} hints', c.error, c.warning, c.information, c.hint), '');
   out.push(...findingsBlock(file.result.findings));

@@ -1,6 +1,7 @@
 /** Person-readable output: `file:line:col  severity  message  rule`, then a coverage line per file and a total. */
 import type { Severity } from '../../analysis/types';
 import { t } from '../../l10n';
+import { severityLabel, statusLabel } from '../../report/labels';
 import { countBySeverity, type RunReport } from '../report';
 import { summarize } from '../summary';
 
@@ -12,19 +13,6 @@ const COLOURS: Record<Severity | 'dim' | 'bold', [number, number]> = {
   dim: [2, 22],
   bold: [1, 22],
 };
-
-export function severityLabel(s: Severity): string {
-  switch (s) {
-    case 'error':
-      return t('error');
-    case 'warning':
-      return t('warning');
-    case 'information':
-      return t('information');
-    case 'hint':
-      return t('hint');
-  }
-}
 
 export function formatText(run: RunReport, color: boolean): string {
   const paint = (style: keyof typeof COLOURS, s: string) =>
@@ -53,22 +41,11 @@ export function formatText(run: RunReport, color: boolean): string {
 }
 
 export function coverageLine(path: string, s: ReturnType<typeof summarize>): string {
-  const targets = s.targets.map((tg) => `${tg.year} ${targetStatusLabel(tg.status)}`).join(', ');
+  const targets = s.targets.map((tg) => `${tg.year} ${statusLabel(tg.status)}`).join(', ');
   return [
     `${path}: ${t('coverage {0}', s.score.toFixed(2))}`,
     t('{0}/{1} task areas', s.taskAreas.covered, s.taskAreas.total),
     t('{0}/{1} measures', s.measures.covered, s.measures.total),
     t('targets {0}', targets || '-'),
   ].join(' · ');
-}
-
-export function targetStatusLabel(status: string): string {
-  switch (status) {
-    case 'quantified':
-      return t('quantified');
-    case 'qualitative':
-      return t('qualitative');
-    default:
-      return t('missing');
-  }
 }
