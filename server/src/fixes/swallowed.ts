@@ -4,6 +4,7 @@
  * ended, is part of that block up to the end of the draft. A skeleton placed there would change
  * nothing the analysis (or a reader) sees.
  */
+import { lineOf } from '../document/positions';
 import type { PlanModel } from '../document/types';
 import { lineCount, lineText } from './inserts';
 
@@ -51,7 +52,7 @@ export function swallowedFrom(model: PlanModel): number {
     if (!m) continue;
     const lastClose = lastMatch(close, text);
     for (; m; m = open.exec(text)) {
-      const line = lineOfOffset(model, m.index);
+      const line = lineOf(model.lineStarts, m.index);
       if (line + 1 >= from) break;
       if (m.index + m[0].length <= lastClose) continue; // an end follows somewhere
       if (codeLines.some(([s, e]) => s <= line && line <= e)) continue;
@@ -60,16 +61,4 @@ export function swallowedFrom(model: PlanModel): number {
     }
   }
   return from;
-}
-
-function lineOfOffset(model: PlanModel, offset: number): number {
-  const starts = model.lineStarts;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }

@@ -11,6 +11,7 @@ import {
   ParseErrorCode,
   parseTree,
 } from 'jsonc-parser/lib/esm/main.js';
+import { lineOf, lineStarts } from '../document/positions';
 import { t } from '../l10n';
 import type { FileProblem } from '../profile/types';
 import { MAX_NESTING, nestingDepth, type ParsedData, type PathSegment, type Position, problemAt } from '../shared/dataFile';
@@ -25,28 +26,12 @@ export interface ParsedJsonc extends ParsedData {
 
 export const JSONC_OPTIONS = { allowTrailingComma: true, disallowComments: false } as const;
 
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13 /* \r */ && text.charCodeAt(i + 1) === 10) continue;
-    if (c === 10 || c === 13) starts.push(i + 1);
-  }
-  return starts;
-}
-
 export function parseJsonc(text: string, file: string): ParsedJsonc {
   const starts = lineStarts(text);
   const positionAt = (offset: number): Position => {
     const o = Math.max(0, Math.min(offset, text.length));
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: o - starts[lo] };
+    const line = lineOf(starts, o);
+    return { line, character: o - starts[line] };
   };
   const errors: ParseError[] = [];
   if (nestingDepth(text) > MAX_NESTING) {
