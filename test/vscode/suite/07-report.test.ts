@@ -88,4 +88,27 @@ suite('coverage report webview', () => {
     assert.doesNotMatch(html, /<script/);
     assert.equal((html.match(/<tr id="row-a-/g) ?? []).length, planlintCheck(uri.fsPath).coverage.areas.length);
   });
+
+  test('a panel VS Code restores after a reload shows its draft again, or says the draft is gone', async () => {
+    const planlint = await api();
+    planlint.reportPanel.webviewPanel?.dispose();
+    const options = { enableScripts: true };
+    // what VS Code hands the serializer after a reload: a bare panel of our view type and the page's saved state
+    const gone = vscode.window.createWebviewPanel('planlint.report', 'Report', vscode.ViewColumn.Beside, options);
+    await planlint.reportPanel.restore(gone, { uri: workspaceUri('no-such-draft.md').toString() });
+    assert.equal(planlint.reportPanel.webviewPanel, gone);
+    assert.match(gone.webview.html, /no longer available/);
+    assert.equal(gone.webview.options.enableScripts, true);
+    gone.dispose();
+
+    const uri = workspaceUri(DRAFT);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const restored = vscode.window.createWebviewPanel('planlint.report', 'Report', vscode.ViewColumn.Beside, options);
+    await planlint.reportPanel.restore(restored, { uri: uri.toString() });
+    const rendered = await renderedFor(doc);
+    assert.equal(rendered.findings, planlintCheck(uri.fsPath).diagnostics.length);
+    assert.equal(planlint.reportPanel.documentUri?.toString(), uri.toString());
+    assert.deepEqual(restored.webview.options.localResourceRoots, [], 'the restored panel gets the strict options back');
+    restored.dispose();
+  });
 });
