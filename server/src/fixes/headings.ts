@@ -1,17 +1,19 @@
 /** Heading lines that would fit at a given line (for completion): chapters and measures not yet present. */
 import type { Section } from '../document/types';
 import { numberedTitle } from './numbering';
-import { chapterDepthOf, measureLayout, measureStart } from './skeleton';
+import { measureLayout, measureStart } from './skeleton';
 import {
   ancestorAtLevel,
   areaChapters,
-  chapterSiblings,
+  chapterLayout,
+  childrenOf,
   depthOf,
   docLang,
   type FixInput,
   headingLine,
   numberAt,
   templateFrom,
+  writtenDepth,
 } from './structure';
 
 export interface HeadingSuggestion {
@@ -41,9 +43,7 @@ export function headingSuggestions(input: FixInput, line: number): HeadingSugges
   const { model, profile, result } = input;
   const lang = docLang(input);
   const chapters = areaChapters(input);
-  const siblings = chapterSiblings(input);
-  const depth = chapterDepthOf(input, siblings);
-  const template = templateFrom(siblings, 'chapter', lang);
+  const { siblings, depth, template } = chapterLayout(input);
   const out: HeadingSuggestion[] = [];
   const n = numberAt(siblings, template, line, 1);
   for (const area of profile.areas) {
@@ -57,8 +57,8 @@ export function headingSuggestions(input: FixInput, line: number): HeadingSugges
     const [areaId, chapter] = inside;
     const area = profile.areas.find((a) => a.id === areaId)!;
     const cov = result.coverage.areas.find((a) => a.id === areaId);
-    const children = chapter.children.map((i) => model.sections[i]);
-    const layout = measureLayout(input, chapter.heading.promoted ? 0 : chapter.heading.depth);
+    const children = childrenOf(model, chapter);
+    const layout = measureLayout(input, writtenDepth(chapter));
     const mDepth = children.length ? depthOf(children, layout.depth) : layout.depth;
     const mTemplate = children.length ? templateFrom(children, 'measure', lang) : layout.template;
     const m = numberAt(children, mTemplate, line, measureStart(layout, line));

@@ -9,13 +9,16 @@ import { type Insert, lineAfter, lineCount } from './inserts';
 import { defaultTemplate, numberedTitle, numberOf, type NumberTemplate, templateOf } from './numbering';
 import {
   areaChapters,
-  chapterSiblings,
+  chapterLayout,
+  childDepth,
+  childrenOf,
   depthOf,
   docLang,
   type FixInput,
   headingLine,
   numberAt,
   templateFrom,
+  writtenDepth,
 } from './structure';
 
 export const RANK_MEASURE = 10;
@@ -45,17 +48,16 @@ export interface MeasureLayout {
 export function measureLayout(input: FixInput, chapterDepth: number): MeasureLayout {
   const { model } = input;
   const chapters = [...areaChapters(input).values()].map((i) => model.sections[i]);
-  const children = chapters.flatMap((c) => c.children.map((i) => model.sections[i]));
+  const children = chapters.flatMap((c) => childrenOf(model, c));
   const template = templateFrom(children, 'measure', docLang(input));
-  const fallbackDepth = chapterDepth > 0 ? Math.min(chapterDepth + 1, 6) : 0;
   const continuous = chapters.some((c) => {
-    const first = c.children.map((i) => model.sections[i]).find((s) => numberOf(s.heading).style === template.style);
+    const first = childrenOf(model, c).find((s) => numberOf(s.heading).style === template.style);
     return !!first && numberOf(first.heading).value > 1;
   });
   const all = children
     .filter((s) => numberOf(s.heading).style === template.style && numberOf(s.heading).value > 0)
     .sort((a, b) => a.heading.range.start.line - b.heading.range.start.line);
-  return { depth: depthOf(children, fallbackDepth), template, continuous, all };
+  return { depth: depthOf(children, childDepth(chapterDepth)), template, continuous, all };
 }
 
 /**
@@ -98,13 +100,6 @@ function nearest<T>(ids: string[], from: number, step: 1 | -1, map: Map<string, 
   return undefined;
 }
 
-export function chapterDepthOf(input: FixInput, siblings: Section[]): number {
-  let shallowest = Infinity;
-  for (const s of input.model.sections) if (!s.heading.promoted) shallowest = Math.min(shallowest, s.heading.depth);
-  const fallback = Number.isFinite(shallowest) ? Math.max(shallowest, 2) : 2;
-  return depthOf(siblings, fallback);
-}
-
 /** Where a missing area's chapter goes: after the nearest earlier national area present, else before the next, else after the last chapter. */
 function areaAnchor(input: FixInput, areaId: string, siblings: Section[]): number {
   const { model, profile } = input;
@@ -126,14 +121,12 @@ function areaAnchor(input: FixInput, areaId: string, siblings: Section[]): numbe
 export function areaInserts(input: FixInput, areaIds: string[]): Insert[] {
   const { profile } = input;
   const lang = docLang(input);
-  const siblings = chapterSiblings(input);
-  const depth = chapterDepthOf(input, siblings);
-  const siblingsTemplate = templateFrom(siblings, 'chapter', lang);
+  const { siblings, depth, template: siblingsTemplate } = chapterLayout(input);
   // flat: a chapter numbered like a measure （N） would leave its measures no rank below it to be read back in
   const template = depth === 0 && siblingsTemplate.style === 'chinese-paren' ? defaultTemplate('chapter', 'zh') : siblingsTemplate;
   const global = measureLayout(input, depth);
   // a measure heading no deeper than its chapter's would not be inside it
-  const layout = readableFlat(depth > 0 && global.depth > 0 && global.depth <= depth ? { ...global, depth: Math.min(depth + 1, 6) } : global, template);
+  const layout = readableFlat(depth > 0 && global.depth > 0 && global.depth <= depth ? { ...global, depth: childDepth(depth) } : global, template);
   const placed = new Map<number, { chapters: number; measures: number }>();
   const inserts: Insert[] = [];
   const wanted = profile.areas.filter((a) => areaIds.includes(a.id) && !areaChapters(input).has(a.id));
@@ -160,7 +153,7 @@ export function measureInserts(input: FixInput, areaId: string, measureIds: stri
   const chapterIndex = areaChapters(input).get(areaId);
   if (!area || chapterIndex === undefined) return [];
   const chapter = model.sections[chapterIndex];
-  const children = chapter.children.map((i) => model.sections[i]);
+  const children = childrenOf(model, chapter);
   // Measure id → the chapter's direct child that implements it.
   const present = new Map<string, Section>();
   const cov = result.coverage.areas.find((a) => a.id === areaId);
@@ -169,12 +162,12 @@ export function measureInserts(input: FixInput, areaId: string, measureIds: stri
     while (s !== undefined && s >= 0 && model.sections[s].parent !== chapterIndex) s = model.sections[s].parent;
     if (s !== undefined && s >= 0) present.set(mc.id, model.sections[s]);
   }
-  const chapterDepth = chapter.heading.promoted ? 0 : chapter.heading.depth;
+  const chapterDepth = writtenDepth(chapter);
   const global = measureLayout(input, chapterDepth);
   const layout: MeasureLayout = readableFlat(
     {
       ...global,
-      depth: children.length ? depthOf(children, global.depth) : chapterDepth > 0 ? Math.min(chapterDepth + 1, 6) : 0,
+      depth: children.length ? depthOf(children, global.depth) : childDepth(chapterDepth),
       template: children.length ? templateFrom(children, 'measure', lang) : global.template,
     },
     templateOf(chapter.heading),

@@ -68,9 +68,32 @@ function mode<T>(values: T[]): T | undefined {
   return best;
 }
 
+/** The Markdown depth a section's heading is written at; 0 for a numbered paragraph (flat draft). */
+export function writtenDepth(section: Section): number {
+  return section.heading.promoted ? 0 : section.heading.depth;
+}
+
+/** The depth of a heading one rank below one written at `depth` (a flat draft stays flat; Markdown stops at 6). */
+export function childDepth(depth: number): number {
+  return depth > 0 ? Math.min(depth + 1, 6) : 0;
+}
+
+/** A section's direct sub-sections. */
+export function childrenOf(model: PlanModel, section: Section): Section[] {
+  return section.children.map((i) => model.sections[i]);
+}
+
 /** Markdown depth of a group of sibling headings; 0 means numbered paragraphs (flat draft). */
 export function depthOf(sections: Section[], fallback: number): number {
-  return mode(sections.map((s) => (s.heading.promoted ? 0 : s.heading.depth))) ?? fallback;
+  return mode(sections.map(writtenDepth)) ?? fallback;
+}
+
+/** Depth of the chapter headings: the siblings' own, else the draft's shallowest heading (not above ##). */
+function chapterDepthOf(input: FixInput, siblings: Section[]): number {
+  let shallowest = Infinity;
+  for (const s of input.model.sections) if (!s.heading.promoted) shallowest = Math.min(shallowest, s.heading.depth);
+  const fallback = Number.isFinite(shallowest) ? Math.max(shallowest, 2) : 2;
+  return depthOf(siblings, fallback);
 }
 
 /** The numbering template of a sibling group: the style most of them use, written like the first of that style. */
@@ -81,6 +104,12 @@ export function templateFrom(sections: Section[], kind: 'chapter' | 'measure' | 
   // Unnumbered siblings stay unnumbered; with no siblings at all, use the national style.
   if (sections.length) return { style: 'none', raw: '', separator: '' };
   return defaultTemplate(kind, lang);
+}
+
+/** Where a new chapter goes among the draft's: the chapter-level sections, their depth and their numbering. */
+export function chapterLayout(input: FixInput): { siblings: Section[]; depth: number; template: NumberTemplate } {
+  const siblings = chapterSiblings(input);
+  return { siblings, depth: chapterDepthOf(input, siblings), template: templateFrom(siblings, 'chapter', docLang(input)) };
 }
 
 /**

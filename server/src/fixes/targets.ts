@@ -9,6 +9,8 @@ import { placeholder } from './skeleton';
 import {
   areaChapters,
   chapterSiblings,
+  childDepth,
+  childrenOf,
   depthOf,
   docLang,
   type FixInput,
@@ -16,6 +18,7 @@ import {
   numberAt,
   sectionsNamed,
   templateFrom,
+  writtenDepth,
 } from './structure';
 
 export const RANK_TARGET = 5;
@@ -127,9 +130,8 @@ function newTargetsSection(input: FixInput, years: number[]): Insert {
   const sentences = years.flatMap((y, i) => (i ? ['', targetSentence(lang, y)] : [targetSentence(lang, y)]));
   const general = sectionsNamed(model, GENERAL_REQUIREMENTS)[0];
   if (general) {
-    const children = general.children.map((i) => model.sections[i]);
-    const parentDepth = general.heading.promoted ? 0 : general.heading.depth;
-    const depth = depthOf(children, parentDepth > 0 ? Math.min(parentDepth + 1, 6) : 0);
+    const children = childrenOf(model, general);
+    const depth = depthOf(children, childDepth(writtenDepth(general)));
     const template = templateFrom(children, 'measure', lang);
     const line = lineAfter(model, general);
     const heading = numberedTitle(template, numberAt(children, template, line, 1), title);
