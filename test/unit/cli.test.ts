@@ -2,26 +2,17 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sarifValidator } from '../fixtures/cli/validateSarif';
+import { type CliRun as Run, expectRefused, requireBuiltCli, repoRoot as root, runCli } from '../support/cli';
 
-const root = resolve(__dirname, '../..');
-const cliJs = process.env.PLANLINT_CLI_JS ?? join(root, 'dist/cli/cli.js');
 const fixtures = join(root, 'test/fixtures/cli');
 const cityZh = 'examples/city-draft.zh.md';
 const provinceEn = 'examples/province-draft.en.md';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 function planlint(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): Run {
-  const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '', NO_COLOR: '', ...opts.env };
-  const r = spawnSync(process.execPath, [cliJs, ...args], { cwd: opts.cwd ?? root, env, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runCli(args, { cwd: opts.cwd, env: { NO_COLOR: '', ...opts.env } });
 }
 
 function json(r: Run) {
@@ -44,7 +35,7 @@ const byRule = (a: { rule: string }, b: { rule: string }) => (a.rule < b.rule ? 
 
 let tmp: string;
 beforeAll(() => {
-  if (!existsSync(cliJs)) throw new Error(`${cliJs} is missing: run \`npm run build\` first (npm test builds before testing)`);
+  requireBuiltCli();
   tmp = mkdtempSync(join(tmpdir(), 'planlint-cli-'));
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -67,13 +58,7 @@ describe('planlint --help / --version / bad arguments', () => {
     [['check', '--frobnicate', cityZh], /^planlint: Unknown option '--frobnicate'/],
     [['check', '--profile', 'no-such-profile', cityZh], /^planlint: invalid profile /],
   ])('%j exits 2 with one line on stderr', (args, message) => {
-    const r = planlint(args);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    const lines = r.stderr.trimEnd().split('\n');
-    expect(lines).toHaveLength(1);
-    if (typeof message === 'string') expect(lines[0]).toBe(message);
-    else expect(lines[0]).toMatch(message);
+    expectRefused(planlint(args), message);
   });
 });
 

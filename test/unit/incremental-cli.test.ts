@@ -3,20 +3,16 @@
  * thread; unreadable files, front-matter profiles and per-file failures come through the pool intact.
  * Runs the built dist/cli/cli.js (npm test builds first).
  */
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type CliRun, repoRoot as root, runCli } from '../support/cli';
 
-const root = resolve(__dirname, '../..');
-const cliJs = process.env.PLANLINT_CLI_JS ?? join(root, 'dist/cli/cli.js');
 let dir: string;
 
-function planlint(args: string[], workers: string): { code: number | null; stdout: string; stderr: string } {
-  const env = { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '', NO_COLOR: '1', PLANLINT_WORKERS: workers, PLANLINT_DEBUG: '1' };
-  const r = spawnSync(process.execPath, [cliJs, ...args], { cwd: dir, env, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+function planlint(args: string[], workers: string): CliRun {
+  return runCli(args, { cwd: dir, env: { NO_COLOR: '1', PLANLINT_WORKERS: workers, PLANLINT_DEBUG: '1' } });
 }
 
 beforeAll(() => {

@@ -1,31 +1,18 @@
 // `planlint report` as a user runs it: the built CLI (dist/cli/cli.js) as a child process.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CliRun, expectRefused, requireBuiltCli, runCli } from '../support/cli';
 
-const root = resolve(__dirname, '../..');
-const cliJs = process.env.PLANLINT_CLI_JS ?? join(root, 'dist/cli/cli.js');
 const cityZh = 'examples/city-draft.zh.md';
 const provinceEn = 'examples/province-draft.en.md';
 const round1 = 'test/fixtures/report/round1.zh.md';
 const round2 = 'test/fixtures/report/round2.zh.md';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function planlint(args: string[], env: Record<string, string> = {}): Run {
-  const r = spawnSync(process.execPath, [cliJs, ...args], {
-    cwd: root,
-    env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '', SOURCE_DATE_EPOCH: '1714953600', ...env },
-    encoding: 'utf8',
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+function planlint(args: string[], env: Record<string, string> = {}): CliRun {
+  return runCli(args, { env: { SOURCE_DATE_EPOCH: '1714953600', ...env } });
 }
 
 function check(file: string) {
@@ -35,7 +22,7 @@ function check(file: string) {
 
 let tmp: string;
 beforeAll(() => {
-  if (!existsSync(cliJs)) throw new Error(`${cliJs} is missing: run \`npm run build\` first (npm test builds before testing)`);
+  requireBuiltCli();
   tmp = mkdtempSync(join(tmpdir(), 'planlint-report-'));
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -130,13 +117,7 @@ describe('planlint report: bad runs exit 2 with one line on stderr', () => {
     [['check', cityZh, '-o', 'x.html'], 'planlint: --output is an option of planlint report'],
     [['report', cityZh, '-o', 'package.json/x.html'], /^planlint: cannot write package\.json\/x\.html: (ENOTDIR|EEXIST)$/],
   ])('%j', (args, message) => {
-    const r = planlint(args as string[]);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    const lines = r.stderr.trimEnd().split('\n');
-    expect(lines).toHaveLength(1);
-    if (typeof message === 'string') expect(lines[0]).toBe(message);
-    else expect(lines[0]).toMatch(message);
+    expectRefused(planlint(args as string[]), message);
   });
 });
 
