@@ -3,23 +3,16 @@
  * (nested configs, multi-root, settings below the file, bad files, trust, paths outside the
  * workspace) and the CLI's Settings finding the same file.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
 import { Settings } from '../../server/src/cli/settings';
 import { loadBuiltinProfile } from '../../server/src/profile';
 import { Resolver } from '../../server/src/workspace/resolve';
 import { readSettings } from '../../server/src/workspace/settings';
+import { tempTree } from '../support/tempTree';
 
-let root: string;
-function write(rel: string, text: string): string {
-  const file = join(root, rel);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, text);
-  return file;
-}
-const at = (rel: string) => join(root, rel);
+const tree = tempTree('planlint-resolve-');
+const { write, at } = tree;
 
 /** A small valid custom profile: one task area with a park-only measure. */
 const PARK_PROFILE = [
@@ -39,10 +32,6 @@ const PARK_PROFILE = [
   '        levels: [park]',
 ].join('\n');
 
-beforeEach(() => {
-  root = mkdtempSync(join(tmpdir(), 'planlint-resolve-'));
-});
-afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 describe('Resolver: which config applies', () => {
   test('nested configs: the one nearest the document wins, whole (no merging of config files)', () => {
@@ -175,7 +164,7 @@ describe('Resolver: which config applies', () => {
 });
 
 describe('CLI: finds the same config file as the editor', () => {
-  const cli = () => new Settings({ paths: [], format: 'json', color: false }, root);
+  const cli = () => new Settings({ paths: [], format: 'json', color: false }, tree.root);
 
   test('nested configs in a repository: the same file and the same merged config as the Resolver', () => {
     mkdirSync(at('repo/.git'), { recursive: true });

@@ -1,42 +1,34 @@
 /** Team snippet libraries on real temporary folders: which folders apply, and loading them (reload on change, bad files, duplicates). */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
 import { libraryRefs, snippetFiles } from '../../server/src/snippets/refs';
 import { LibraryStore, librarySource, MAX_SNIPPET_FILE_BYTES } from '../../server/src/snippets/store';
+import { tempTree } from '../support/tempTree';
 
-let root: string;
-function write(rel: string, text: string): string {
-  const file = join(root, rel);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, text);
-  return file;
-}
+const tree = tempTree('planlint-lib-');
+const { write, at } = tree;
 const snippet = (prefix: string, body: string, description = '') => ({ prefix, body, ...(description ? { description } : {}) });
 const lib = (entries: Record<string, unknown>) => JSON.stringify(entries, null, 2);
 
-beforeEach(() => {
-  root = mkdtempSync(join(tmpdir(), 'planlint-lib-'));
-});
-afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 describe('libraryRefs', () => {
   test('config entries resolve against the config file; settings entries against the workspace folder', () => {
     write('ws/team/lib/a.code-snippets', '{}');
     write('ws/personal/b.code-snippets', '{}');
-    const config = join(root, 'ws/team/.planlintrc.yaml');
+    const config = at('ws/team/.planlintrc.yaml');
     const r = libraryRefs({
       config: { file: config, entries: ['lib'], positions: [{ line: 3, character: 4 }] },
       settings: ['personal'],
-      settingsBase: join(root, 'ws'),
-      roots: [join(root, 'ws')],
+      settingsBase: at('ws'),
+      roots: [at('ws')],
       trusted: true,
     });
     expect(r).toEqual({
       refs: [
-        { folder: join(root, 'ws/team/lib'), name: 'lib', origin: { file: config, line: 3, character: 4 } },
-        { folder: join(root, 'ws/personal'), name: 'personal' },
+        { folder: at('ws/team/lib'), name: 'lib', origin: { file: config, line: 3, character: 4 } },
+        { folder: at('ws/personal'), name: 'personal' },
       ],
       problems: [],
       notes: [],
@@ -47,11 +39,11 @@ describe('libraryRefs', () => {
     write('outside/x.code-snippets', '{}');
     write('ws/empty/readme.md', '');
     write('ws/file.code-snippets', '{}');
-    const config = join(root, 'ws/.planlintrc.json');
+    const config = at('ws/.planlintrc.json');
     const positions = [0, 1, 2, 3].map((i) => ({ line: 2 + i, character: 4 }));
     const r = libraryRefs({
       config: { file: config, entries: ['../outside', 'missing', 'empty', 'file.code-snippets'], positions },
-      roots: [join(root, 'ws')],
+      roots: [at('ws')],
       trusted: true,
     });
     expect(r.refs).toEqual([]);
@@ -63,28 +55,28 @@ describe('libraryRefs', () => {
         field: 'snippetLibraries/0',
         message: 'Snippet library "../outside" is outside the workspace; a config file may only name folders inside it (use the planlint.snippetLibraries user setting for others).',
       },
-      { file: config, line: 3, character: 4, field: 'snippetLibraries/1', message: `Snippet library "missing" is not a folder (${join(root, 'ws/missing')}).` },
+      { file: config, line: 3, character: 4, field: 'snippetLibraries/1', message: `Snippet library "missing" is not a folder (${at('ws/missing')}).` },
       { file: config, line: 4, character: 4, field: 'snippetLibraries/2', message: 'Snippet library "empty" holds no .code-snippets files.' },
-      { file: config, line: 5, character: 4, field: 'snippetLibraries/3', message: `Snippet library "file.code-snippets" is not a folder (${join(root, 'ws/file.code-snippets')}).` },
+      { file: config, line: 5, character: 4, field: 'snippetLibraries/3', message: `Snippet library "file.code-snippets" is not a folder (${at('ws/file.code-snippets')}).` },
     ]);
   });
 
   test('multi-root: a config may name a library in another workspace folder; without folders only inside its own', () => {
     write('shared/lib/a.code-snippets', '{}');
-    const config = join(root, 'city/.planlintrc.json');
+    const config = at('city/.planlintrc.json');
     const input = { config: { file: config, entries: ['../shared/lib'] }, trusted: true };
-    expect(libraryRefs({ ...input, roots: [join(root, 'city'), join(root, 'shared')] }).refs.map((r) => r.name)).toEqual(['lib']);
+    expect(libraryRefs({ ...input, roots: [at('city'), at('shared')] }).refs.map((r) => r.name)).toEqual(['lib']);
     expect(libraryRefs({ ...input, roots: [] }).problems.map((p) => p.field)).toEqual(['snippetLibraries/0']);
   });
 
   test('settings entries may lie outside the workspace (absolute or ~); a missing one is a note, not a problem', () => {
     write('elsewhere/lib/a.code-snippets', '{}');
     const r = libraryRefs({
-      settings: [join(root, 'elsewhere/lib'), '~/no-such-planlint-folder-xyz', 'relative'],
-      roots: [join(root, 'ws')],
+      settings: [at('elsewhere/lib'), '~/no-such-planlint-folder-xyz', 'relative'],
+      roots: [at('ws')],
       trusted: true,
     });
-    expect(r.refs).toEqual([{ folder: join(root, 'elsewhere/lib'), name: 'lib' }]);
+    expect(r.refs).toEqual([{ folder: at('elsewhere/lib'), name: 'lib' }]);
     expect(r.problems).toEqual([]);
     expect(r.notes).toEqual([
       `The planlint.snippetLibraries entry "~/no-such-planlint-folder-xyz" is not a folder (${join(homedir(), 'no-such-planlint-folder-xyz')}).`,
@@ -96,13 +88,13 @@ describe('libraryRefs', () => {
     write('ws/lib/a.code-snippets', '{}');
     write('user/lib2/a.code-snippets', '{}');
     const r = libraryRefs({
-      config: { file: join(root, 'ws/.planlintrc.json'), entries: ['lib'] },
-      settings: ['lib', join(root, 'user/lib2')],
-      settingsBase: join(root, 'ws'),
-      roots: [join(root, 'ws')],
+      config: { file: at('ws/.planlintrc.json'), entries: ['lib'] },
+      settings: ['lib', at('user/lib2')],
+      settingsBase: at('ws'),
+      roots: [at('ws')],
       trusted: false,
     });
-    expect(r.refs).toEqual([{ folder: join(root, 'user/lib2'), name: 'lib2' }]);
+    expect(r.refs).toEqual([{ folder: at('user/lib2'), name: 'lib2' }]);
     expect(r.problems).toEqual([]);
     expect(r.notes).toEqual(['The snippet library "lib" is inside the workspace, which is not trusted: it is not loaded.']);
   });
@@ -111,8 +103,8 @@ describe('libraryRefs', () => {
     write('ws/province/snippets/a.code-snippets', '{}');
     write('ws/city/snippets/b.code-snippets', '{}');
     const r = libraryRefs({
-      config: { file: join(root, 'ws/.planlintrc.json'), entries: ['./province/snippets/', 'city/snippets', 'city/snippets'] },
-      roots: [join(root, 'ws')],
+      config: { file: at('ws/.planlintrc.json'), entries: ['./province/snippets/', 'city/snippets', 'city/snippets'] },
+      roots: [at('ws')],
       trusted: true,
     });
     expect(r.refs.map((x) => x.name)).toEqual(['province/snippets', 'city/snippets']);
@@ -124,22 +116,22 @@ describe('libraryRefs', () => {
     write('lib/node_modules/x/c.code-snippets', '{}');
     write('lib/.git/d.code-snippets', '{}');
     write('lib/notes.json', '{}');
-    expect(snippetFiles(join(root, 'lib'))).toEqual([join(root, 'lib/b.code-snippets'), join(root, 'lib/sub/a.code-snippets')]);
-    expect(snippetFiles(join(root, 'nope'))).toBeUndefined();
+    expect(snippetFiles(at('lib'))).toEqual([at('lib/b.code-snippets'), at('lib/sub/a.code-snippets')]);
+    expect(snippetFiles(at('nope'))).toBeUndefined();
   });
 });
 
 describe('LibraryStore', () => {
   const refs = () =>
-    libraryRefs({ config: { file: join(root, '.planlintrc.json'), entries: ['province', 'city'] }, roots: [root], trusted: true }).refs;
+    libraryRefs({ config: { file: at('.planlintrc.json'), entries: ['province', 'city'] }, roots: [tree.root], trusted: true }).refs;
 
   test('two libraries with the same prefix: both offered, each labelled with its library', () => {
     write('province/t.code-snippets', lib({ 'Province targets': snippet('mb-2025', '到2025年，全省……', '省级表述') }));
     write('city/t.code-snippets', lib({ 'City targets': snippet('mb-2025', 'By 2025, the city …') }));
     const { libraries, problems } = new LibraryStore().load(refs());
     expect(problems).toEqual([
-      { file: join(root, 'province/t.code-snippets'), problems: [] },
-      { file: join(root, 'city/t.code-snippets'), problems: [] },
+      { file: at('province/t.code-snippets'), problems: [] },
+      { file: at('city/t.code-snippets'), problems: [] },
     ]);
     expect(libraries.flatMap((l) => librarySource(l).entries())).toEqual([
       { name: 'Province targets', prefixes: ['mb-2025'], body: '到2025年，全省……', description: '省级表述', source: 'province', lang: 'zh' },
@@ -175,7 +167,7 @@ describe('LibraryStore', () => {
     write('city/t.code-snippets', '{ "oops" }');
     const store = new LibraryStore();
     const first = store.load(refs());
-    expect(first.problems.map((p) => [p.file.slice(root.length + 1), p.problems.map((x) => `${x.line}:${x.character} ${x.message}`)])).toEqual([
+    expect(first.problems.map((p) => [p.file.slice(tree.root.length + 1), p.problems.map((x) => `${x.line}:${x.character} ${x.message}`)])).toEqual([
       ['province/bad.code-snippets', ['2:37 Snippet "Broken": body must be a string or a list.']],
       ['province/good.code-snippets', []],
       ['city/t.code-snippets', ['0:9 Invalid JSON: a colon is expected.']],
