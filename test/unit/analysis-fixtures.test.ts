@@ -128,7 +128,7 @@ describe('drafts with gaps', () => {
     expect(r.findings.map(slice)).toEqual(['55%以上', '百分之四十左右']);
     expect(r.findings[0].severity).toBe('warning');
     expect(r.findings[0].message).toBe(
-      '“Utilization rate of new bulk solid waste” (bulk-solid-waste-utilisation) is 55% for 2025, weaker than the national value of at least 60%.',
+      '“Utilisation rate of new bulk solid waste” (bulk-solid-waste-utilisation) is 55% for 2025, weaker than the national value of at least 60%.',
     );
   });
 });

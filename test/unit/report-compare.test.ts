@@ -94,7 +94,7 @@ describe('comparing two rounds', () => {
     expect(md).toContain('- ○ 仅提及 → ✓ 已覆盖 **（九）推进交通运输协同增效** (突出重点领域, `key-areas/transport`)');
     expect(md).toContain('- ✓ 已覆盖 → ✗ 缺失 **（二十七）加强宣传教育** (加强组织实施, `organisation/publicity`)');
     expect(md).toContain('| 2030 | ✗ 缺失 | ◐ 定性 |');
-    expect(md).toContain('| 2025 | 大宗固废综合利用率 `bulk-solid-waste-utilisation` | 55% ✗ 低于国家方案要求 | 62% ✓ 高于国家方案要求 |');
+    expect(md).toContain('| 2025 | 新增大宗固废综合利用率 `bulk-solid-waste-utilisation` | 55% ✗ 低于国家方案要求 | 62% ✓ 高于国家方案要求 |');
     expect(md).toContain('### 已解决的问题 (3)');
     expect(md).toContain('### 新出现的问题 (2)');
   });

@@ -1,6 +1,7 @@
 /** Findings from coverage, targets and numbering, with the rule ids and default severities of the design. */
 import type { Numbering, NumberingStyle, PlanModel, Range } from '../document/types';
 import { t, uiLang } from '../l10n';
+import { indicatorTitle } from '../profile/names';
 import type { Profile, ProfileArea, ProfileIndicator } from '../profile/types';
 import { DEFAULT_SEVERITY, type AreaCoverage, type Coverage, type Finding, type FindingData, type RuleId } from './types';
 import type { PlanView } from './view';
@@ -82,13 +83,6 @@ function targetsRange(view: PlanView): Range {
   return headingRange(view.model, i >= 0 ? i : undefined) ?? titleRange(view.model);
 }
 
-/** Indicators have no title in the profile: name one by its first term that says rate / share, else its first term. */
-function indicatorName(ind: ProfileIndicator): string {
-  const terms = (uiLang() === 'zh' ? ind.terms.zh : ind.terms.en) ?? [];
-  const name = terms.find((x) => /率|占比|比例|比重|\b(rate|share|ratio|proportion)\b/.test(x)) ?? terms[0] ?? ind.id;
-  return name.charAt(0).toUpperCase() + name.slice(1);
-}
-
 function nationalText(ind: ProfileIndicator): string {
   const v = `${ind.value}${ind.unit === '%' ? '%' : ` ${ind.unit}`}`;
   if (ind.comparison === 'about') return t('about {0}', v);
@@ -113,7 +107,7 @@ export function targetFindings(view: PlanView, coverage: Coverage, profile: Prof
       const ind = profile.indicators.find((i) => i.id === iv.id && i.year === ts.year)!;
       const value = `${iv.value}${iv.unit === '%' ? '%' : ` ${iv.unit}`}`;
       out.push(
-        finding('target-below-national', t('“{0}” ({1}) is {2} for {3}, weaker than the national value of {4}.', indicatorName(ind), ind.id, value, y, nationalText(ind)), iv.range, {
+        finding('target-below-national', t('“{0}” ({1}) is {2} for {3}, weaker than the national value of {4}.', indicatorTitle(ind, ind.id, uiLang()), ind.id, value, y, nationalText(ind)), iv.range, {
           indicator: ind.id,
           year: ts.year,
           measure: ind.measure,

@@ -3,7 +3,7 @@ import type { Evidence } from '../analysis/types';
 import { uiLang } from '../l10n';
 import type { CoverageView, ViewEvidence } from '../protocol';
 import type { DocAnalysis } from '../workspace/types';
-import { indicatorTitle } from './profile';
+import { indicatorTitle } from '../profile/names';
 
 function evidence(list: Evidence[]): ViewEvidence[] {
   return list.map((e) => ({ line: e.line, range: e.range, text: e.text, terms: e.terms, kind: e.kind }));

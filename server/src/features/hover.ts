@@ -5,7 +5,7 @@ import type { Range } from '../document/types';
 import { t, uiLang } from '../l10n';
 import type { ProfileArea, ProfileMeasure } from '../profile/types';
 import type { DocAnalysis } from '../workspace/types';
-import { indicatorTitle } from './profile';
+import { indicatorTitle } from '../profile/names';
 
 export function hoverCapabilities(): ServerCapabilities {
   return { hoverProvider: true };

@@ -5,6 +5,7 @@ import type { Profile } from './types';
 
 export { parseProfile, loadProfileFile, type ProfileResult } from './parse';
 export * from './types';
+export { indicatorTitle } from './names';
 
 export const BUILTIN_PROFILE_IDS = ['national-2022'] as const;
 export type BuiltinProfileId = (typeof BUILTIN_PROFILE_IDS)[number];

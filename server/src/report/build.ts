@@ -1,6 +1,7 @@
 /** Plan model + analysis + profile → the report's data (pure). */
 import type { AnalysisResult, Evidence, Finding, FindingData, MeasureCoverage, Severity } from '../analysis/types';
 import type { PlanModel } from '../document/types';
+import { indicatorTitle } from '../profile/names';
 import type { Profile, ProfileIndicator } from '../profile/types';
 import type {
   IndicatorStatus,
@@ -59,12 +60,6 @@ function countingEvidence(mc: MeasureCoverage): ReportEvidence[] {
   return out;
 }
 
-/** Indicators have no title in the profile: their first term that names a rate or share, else their first term. */
-export function indicatorName(ind: ProfileIndicator | undefined, id: string, lang: ReportLang): string {
-  const terms = ind ? (ind.terms[lang].length ? ind.terms[lang] : ind.terms.zh) : [];
-  const name = terms.find((x) => /率|占比|比例|比重|\b(rate|share|ratio|proportion)\b/.test(x)) ?? terms[0] ?? id;
-  return name.charAt(0).toUpperCase() + name.slice(1);
-}
 
 function targets(result: AnalysisResult, profile: Profile, lang: ReportLang): ReportTarget[] {
   return result.coverage.targets.map((tg) => {
@@ -73,7 +68,7 @@ function targets(result: AnalysisResult, profile: Profile, lang: ReportLang): Re
       const status: IndicatorStatus = iv.verdict ?? 'not-compared';
       return {
         id: iv.id,
-        name: indicatorName(ind, iv.id, lang),
+        name: indicatorTitle(ind, iv.id, lang),
         local: { value: iv.value, unit: iv.unit, at: { line: iv.range.start.line, character: iv.range.start.character } },
         national: iv.national && ind ? { value: iv.national.value, unit: ind.unit, comparison: iv.national.comparison } : undefined,
         status,
@@ -84,7 +79,7 @@ function targets(result: AnalysisResult, profile: Profile, lang: ReportLang): Re
       if (!ind.enabled || ind.year !== tg.year || tg.indicators.some((iv) => iv.id === ind.id)) continue;
       indicators.push({
         id: ind.id,
-        name: indicatorName(ind, ind.id, lang),
+        name: indicatorTitle(ind, ind.id, lang),
         national: { value: ind.value, unit: ind.unit, comparison: ind.comparison },
         status: 'not-stated',
       });
