@@ -4,17 +4,10 @@
  * headings, a long numbered sentence is not, and the flat skeletons fix-all writes are read back.
  */
 import { describe, expect, it } from 'vitest';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parsePlan } from '../../server/src/document';
-import { checkText } from '../../server/src/engine';
-import { fixAllInserts, type FixInput, toTextEdits } from '../../server/src/fixes';
-import { loadBuiltinProfile } from '../../server/src/profile';
+import { fixAllInserts } from '../../server/src/fixes';
+import { applyInserts, fixInput } from '../support/fixes';
 
-const profile = loadBuiltinProfile();
-const input = (text: string): FixInput => {
-  const { model, result } = checkText(text, { profile, config: {} });
-  return { model, result, profile };
-};
 
 const DRAFT = [
   '# Harbour City Implementation Plan for Synergizing the Reduction of Pollution and Carbon Emissions',
@@ -40,10 +33,10 @@ describe('a flat draft with English titles', () => {
   });
 
   it('reads back the flat skeletons fix-all inserts: nothing more to insert', () => {
-    const fi = input(DRAFT);
+    const fi = fixInput(DRAFT);
     expect(fixAllInserts(fi).length).toBeGreaterThan(0);
-    const after = TextDocument.applyEdits(TextDocument.create('file:///d.md', 'markdown', 1, DRAFT), toTextEdits(fi.model, fixAllInserts(fi)));
+    const after = applyInserts(DRAFT, fi, fixAllInserts(fi));
     expect(after).toContain('Promote synergy in ecological construction');
-    expect(fixAllInserts(input(after))).toEqual([]);
+    expect(fixAllInserts(fixInput(after))).toEqual([]);
   });
 });

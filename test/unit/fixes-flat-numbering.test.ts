@@ -4,19 +4,12 @@
  * in English drafts, and read back as such: nothing more to insert afterwards.
  */
 import { describe, expect, it } from 'vitest';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkText } from '../../server/src/engine';
-import { fixAllInserts, type FixInput, toTextEdits } from '../../server/src/fixes';
-import { loadBuiltinProfile } from '../../server/src/profile';
+import { fixAllInserts } from '../../server/src/fixes';
+import { applyInserts, fixInput } from '../support/fixes';
 
-const profile = loadBuiltinProfile();
-const input = (text: string): FixInput => {
-  const { model, result } = checkText(text, { profile, config: {} });
-  return { model, result, profile };
-};
 const fixAll = (text: string) => {
-  const fi = input(text);
-  return TextDocument.applyEdits(TextDocument.create('file:///d.md', 'markdown', 1, text), toTextEdits(fi.model, fixAllInserts(fi)));
+  const fi = fixInput(text);
+  return applyInserts(text, fi, fixAllInserts(fi));
 };
 
 describe('skeletons in flat drafts', () => {
@@ -33,7 +26,7 @@ describe('skeletons in flat drafts', () => {
     const after = fixAll(draft);
     expect(after).toContain('（一）Promote synergy in industry');
     expect(after).not.toMatch(/^\(\d+\) /m);
-    expect(fixAllInserts(input(after))).toEqual([]);
+    expect(fixAllInserts(fixInput(after))).toEqual([]);
   });
 
   it('a stray （N） line above the title does not make new chapters （N）: they are 一、 with （一） measures', () => {
@@ -41,6 +34,6 @@ describe('skeletons in flat drafts', () => {
     const after = fixAll(draft);
     expect(after).toMatch(/^一、Strengthen source prevention and control$/m);
     expect(after).toMatch(/^（一）Strengthen zoning-based ecological and environmental control\. /m);
-    expect(fixAllInserts(input(after))).toEqual([]);
+    expect(fixAllInserts(fixInput(after))).toEqual([]);
   });
 });

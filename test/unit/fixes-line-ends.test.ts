@@ -7,16 +7,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkText } from '../../server/src/engine';
-import { fixAllInserts, type FixInput, insertFor, toTextEdits } from '../../server/src/fixes';
-import { loadBuiltinProfile } from '../../server/src/profile';
+import { fixAllInserts, insertFor, toTextEdits } from '../../server/src/fixes';
+import { fixInput } from '../support/fixes';
 
-const profile = loadBuiltinProfile();
 const gaps = readFileSync(path.resolve(__dirname, '../fixtures/drafts/gaps-zh.md'), 'utf8');
-const input = (text: string): FixInput => {
-  const { model, result } = checkText(text, { profile, config: {} });
-  return { model, result, profile };
-};
 const doc = (text: string) => TextDocument.create('file:///d.md', 'markdown', 1, text);
 const breaks = (s: string) => (s.match(/\r\n|\r|\n/g) ?? []).length;
 const SKELETON = ['area-missing', 'area-mentioned-only', 'closing-chapter-missing', 'measure-missing', 'target-missing'];
@@ -48,7 +42,7 @@ describe.each([
   ['mixed', mixed(gaps)],
   ['CR with a year table', TABLE],
 ])('a draft with %s line ends', (_name, text) => {
-  const fi = input(text);
+  const fi = fixInput(text);
   const fixable = fi.result.findings.filter((f) => SKELETON.includes(f.rule) && insertFor(fi, f).length);
 
   it('each insert adds its own lines without joining any, and clears its finding', () => {
@@ -58,7 +52,7 @@ describe.each([
       const after = TextDocument.applyEdits(doc(text), edits);
       const label = `${f.rule} ${JSON.stringify(f.data)}`;
       expect(doc(after).lineCount, label).toBe(doc(text).lineCount + edits.reduce((n, e) => n + breaks(e.newText), 0));
-      expect(input(after).result.findings.some((x) => x.rule === f.rule && JSON.stringify(x.data) === JSON.stringify(f.data)), label).toBe(false);
+      expect(fixInput(after).result.findings.some((x) => x.rule === f.rule && JSON.stringify(x.data) === JSON.stringify(f.data)), label).toBe(false);
     }
   });
 
@@ -66,6 +60,6 @@ describe.each([
     const edits = toTextEdits(fi.model, fixAllInserts(fi));
     const after = TextDocument.applyEdits(doc(text), edits);
     expect(doc(after).lineCount).toBe(doc(text).lineCount + edits.reduce((n, e) => n + breaks(e.newText), 0));
-    expect(fixAllInserts(input(after))).toEqual([]);
+    expect(fixAllInserts(fixInput(after))).toEqual([]);
   });
 });

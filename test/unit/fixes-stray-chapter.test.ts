@@ -4,18 +4,9 @@
  * than its chapter's), and a measure the analysis counts as covered gets no second skeleton.
  */
 import { describe, expect, it } from 'vitest';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkText } from '../../server/src/engine';
-import { fixAllInserts, type FixInput, insertFor, insertMissingInserts, toTextEdits } from '../../server/src/fixes';
-import { loadBuiltinProfile } from '../../server/src/profile';
+import { fixAllInserts, insertFor, insertMissingInserts } from '../../server/src/fixes';
+import { applyInserts, fixInput } from '../support/fixes';
 
-const profile = loadBuiltinProfile();
-const input = (text: string): FixInput => {
-  const { model, result } = checkText(text, { profile, config: {} });
-  return { model, result, profile };
-};
-const apply = (text: string, fi: FixInput, inserts: ReturnType<typeof fixAllInserts>) =>
-  TextDocument.applyEdits(TextDocument.create('file:///d.md', 'markdown', 1, text), toTextEdits(fi.model, inserts));
 
 const DRAFT = [
   '### （三）推进工业领域协同增效',
@@ -42,9 +33,9 @@ const DRAFT = [
 
 describe('a stray measure heading taken for an area chapter', () => {
   it('fix-all inserts chapters whose measures are their sub-sections, and then offers nothing', () => {
-    const fi = input(DRAFT);
-    const after = apply(DRAFT, fi, fixAllInserts(fi));
-    const again = input(after);
+    const fi = fixInput(DRAFT);
+    const after = applyInserts(DRAFT, fi, fixAllInserts(fi));
+    const again = fixInput(after);
     const chapter = again.model.sections.find((s) => s.heading.text === '优化环境治理')!;
     expect(chapter).toBeDefined();
     expect(chapter.children.map((i) => again.model.sections[i].heading.text)).toEqual([
@@ -57,11 +48,11 @@ describe('a stray measure heading taken for an area chapter', () => {
   });
 
   it('does not insert a measure again once the analysis counts it covered', () => {
-    const fi = input(DRAFT);
+    const fi = fixInput(DRAFT);
     const f = fi.result.findings.find((x) => x.rule === 'measure-missing' && x.data.measure === 'industry')!;
     expect(f).toBeDefined();
-    const after = apply(DRAFT, fi, insertFor(fi, f));
-    const again = input(after);
+    const after = applyInserts(DRAFT, fi, insertFor(fi, f));
+    const again = fixInput(after);
     expect(again.result.coverage.areas.find((a) => a.id === 'key-areas')!.measures.find((m) => m.id === 'industry')!.status).toBe('covered');
     expect(insertMissingInserts(again, 'key-areas', 'industry')).toEqual([]);
   });

@@ -5,19 +5,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkText } from '../../server/src/engine';
-import { fixAllInserts, type FixInput, insertFor, insertMissingInserts, toTextEdits } from '../../server/src/fixes';
+import { fixAllInserts, insertFor, insertMissingInserts } from '../../server/src/fixes';
 import { swallowedFrom } from '../../server/src/fixes/swallowed';
-import { loadBuiltinProfile } from '../../server/src/profile';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { applyInserts, fixInput } from '../support/fixes';
 
-const profile = loadBuiltinProfile();
-const applyEdits = (text: string, edits: ReturnType<typeof toTextEdits>) => TextDocument.applyEdits(TextDocument.create('file:///d.md', 'markdown', 1, text), edits);
 const gaps = readFileSync(path.resolve(__dirname, '../fixtures/drafts/gaps-zh.md'), 'utf8');
-const input = (text: string): FixInput => {
-  const { model, result } = checkText(text, { profile, config: {} });
-  return { model, result, profile };
-};
 const SKELETON = ['area-missing', 'area-mentioned-only', 'closing-chapter-missing', 'measure-missing', 'target-missing'];
 const title = '# 某市减污降碳协同增效实施方案\n\n';
 const body = gaps.slice(gaps.indexOf('## 一'));
@@ -33,7 +25,7 @@ describe('inserts after an unclosed block', () => {
     ['pre element', '<PRE class="x">', '</pre>'],
   ]) {
     it(`offers nothing when the whole body is inside an unclosed ${name}`, () => {
-      const open = input(`${title}${opener}\n${body}`);
+      const open = fixInput(`${title}${opener}\n${body}`);
       const skeletonFindings = open.result.findings.filter((f) => SKELETON.includes(f.rule));
       expect(skeletonFindings.map((f) => f.data.area ?? f.data.year)).toEqual(
         expect.arrayContaining(['source-prevention', 'key-areas', 'environmental-governance', 'model-innovation', 'support-guarantee', 'organisation']),
@@ -44,7 +36,7 @@ describe('inserts after an unclosed block', () => {
       expect(insertMissingInserts(open, 'model-innovation', undefined)).toEqual([]);
 
       // closed, the same block hides nothing after it and the fixes are offered again
-      const closed = input(`${title}${opener}\n代码\n${closer}\n\n${body}`);
+      const closed = fixInput(`${title}${opener}\n代码\n${closer}\n\n${body}`);
       expect(swallowedFrom(closed.model)).toBe(Infinity);
       expect(fixAllInserts(closed).length).toBeGreaterThan(0);
     });
@@ -52,19 +44,19 @@ describe('inserts after an unclosed block', () => {
 
   it('fix-all is all or nothing: no part is offered when another would be swallowed (it would be offered again after the rest)', () => {
     const text = ['# 某市减污降碳协同增效实施方案', '## 五、开展模式创新', '<![CDATA[', '# Harbourton City Plan', '', '## 1. General requirements', '', 'By 2025, …', ''].join('\n');
-    const fi = input(text);
+    const fi = fixInput(text);
     expect(swallowedFrom(fi.model)).toBe(3);
     expect(fixAllInserts(fi)).toEqual([]);
   });
 
   it('still offers inserts placed before an unclosed fence at the end, and each clears its finding', () => {
     const text = `${gaps}\n\`\`\`\n未完成的代码块\n`;
-    const fi = input(text);
+    const fi = fixInput(text);
     const offered = fi.result.findings.filter((f) => SKELETON.includes(f.rule) && insertFor(fi, f).length);
     expect(offered.map((f) => `${f.rule}:${f.data.area ?? f.data.year}`)).toEqual(expect.arrayContaining(['area-missing:model-innovation', 'target-missing:2030']));
     for (const f of offered) {
-      const after = applyEdits(text, toTextEdits(fi.model, insertFor(fi, f)));
-      const again = input(after).result.findings;
+      const after = applyInserts(text, fi, insertFor(fi, f));
+      const again = fixInput(after).result.findings;
       expect(again.some((x) => x.rule === f.rule && JSON.stringify(x.data) === JSON.stringify(f.data)), `${f.rule} ${JSON.stringify(f.data)}`).toBe(false);
     }
   });
