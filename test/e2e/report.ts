@@ -5,8 +5,7 @@
 // comes back). Screenshots go to
 // test-results/e2e-report/; --docs-images copies the README one to docs/images/report-vscode.png.
 // Exits 0 when every step passed. Options: --timeout <s> (whole run, default 600).
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type FrameLocator, type Page } from 'playwright-core';
@@ -14,6 +13,7 @@ import {
   CHROMIUM_ARGS, CHROMIUM_PATH, installExtension, makeScratch, removeScratch, repoRoot, startCodeServer,
 } from '../support/codeServer';
 import { planlintCheck } from './oracle';
+import { check, logger, prepare } from './prepare';
 import { activeEditor, cursorPosition, goToLine, openFile, runCommand, squiggles, waitUntil, workbenchReady } from './workbench';
 
 const { values: opts } = parseArgs({
@@ -29,19 +29,7 @@ const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as 
 const vsix = join(repoRoot, `planlint-${pkg.version}.vsix`);
 const nls = JSON.parse(readFileSync(join(repoRoot, 'package.nls.json'), 'utf8')) as Record<string, string>;
 
-function log(msg: string): void {
-  console.log(`[e2e-report ${new Date().toISOString().slice(11, 19)}] ${msg}`);
-}
-
-function check(cond: unknown, msg: string): asserts cond {
-  if (!cond) throw new Error(msg);
-}
-
-function sh(cmd: string, args: string[]): void {
-  log(`$ ${cmd} ${args.join(' ')}`);
-  const r = spawnSync(cmd, args, { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'] });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status ?? r.signal})`);
-}
+const log = logger('e2e-report');
 
 /** The report page inside the webview (VS Code nests the page in an iframe inside the webview's iframe). */
 function reportFrame(page: Page): FrameLocator {
@@ -51,9 +39,7 @@ function reportFrame(page: Page): FrameLocator {
 async function main(): Promise<number> {
   rmSync(results, { recursive: true, force: true });
   mkdirSync(results, { recursive: true });
-  sh('bash', [join(repoRoot, 'scripts/install-code-server.sh')]);
-  if (!existsSync(vsix)) sh(process.execPath, [join(repoRoot, 'scripts/package.mjs')]);
-  if (!existsSync(join(repoRoot, 'dist/cli/cli.js'))) sh(process.execPath, [join(repoRoot, 'scripts/build.mjs')]);
+  prepare(log, vsix);
 
   const scratch = makeScratch('e2e-report');
   installExtension(scratch, vsix);

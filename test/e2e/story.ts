@@ -3,8 +3,7 @@
 // Screenshots of every step (and of every failure) go to test-results/e2e/. Closes with
 // "N passed, M failed". Options: --timeout <s> (whole run, default 600), --docs-images (copy the
 // README screenshots into docs/images/).
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -15,6 +14,7 @@ import {
 } from '../support/codeServer';
 import { installZhCnLanguagePack } from './languagePack';
 import { builtinSnippet, expandSnippet, planlintCheck, singleInsertion, type CliFile } from './oracle';
+import { check, logger, prepare } from './prepare';
 import {
   activeEditor, cursorPosition, goToLine, openFile, problemRows, runCommand, showProblems, squiggles, waitUntil,
   workbenchReady,
@@ -35,19 +35,7 @@ const vsix = join(repoRoot, `planlint-${pkg.version}.vsix`);
 const nlsZh = JSON.parse(readFileSync(join(repoRoot, 'package.nls.zh-cn.json'), 'utf8')) as Record<string, string>;
 const nlsEn = JSON.parse(readFileSync(join(repoRoot, 'package.nls.json'), 'utf8')) as Record<string, string>;
 
-function log(msg: string): void {
-  console.log(`[e2e ${new Date().toISOString().slice(11, 19)}] ${msg}`);
-}
-
-function check(cond: unknown, msg: string): asserts cond {
-  if (!cond) throw new Error(msg);
-}
-
-function sh(cmd: string, args: string[]): void {
-  log(`$ ${cmd} ${args.join(' ')}`);
-  const r = spawnSync(cmd, args, { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'] });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status ?? r.signal})`);
-}
+const log = logger('e2e');
 
 interface NationalMeasure {
   id: string;
@@ -148,9 +136,7 @@ async function main(): Promise<number> {
   mkdirSync(results, { recursive: true });
   const t0 = Date.now();
 
-  sh('bash', [join(repoRoot, 'scripts/install-code-server.sh')]);
-  if (!existsSync(vsix)) sh(process.execPath, [join(repoRoot, 'scripts/package.mjs')]);
-  if (!existsSync(join(repoRoot, 'dist/cli/cli.js'))) sh(process.execPath, [join(repoRoot, 'scripts/build.mjs')]);
+  prepare(log, vsix);
   log(`prepared in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
   let passed = 0;
