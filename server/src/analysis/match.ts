@@ -1,8 +1,12 @@
 /**
  * Profile term matching: one Aho–Corasick automaton per profile over every alias, evidence term,
- * indicator term and marker, run once per normalised block or heading text.
+ * indicator term and marker, run once per normalised block or heading text. modern-ahocorasick
+ * matches whole grapheme clusters (Intl.Segmenter); a text in which every code unit is a cluster of
+ * its own (nearly every plan) goes through the same dictionary compiled over code units, which
+ * finds the same matches several times faster (automaton.ts).
  */
 import AhoCorasick, { type Match } from 'modern-ahocorasick';
+import { buildCodeUnitAutomaton, isSimpleText } from './automaton';
 import { normalize } from '../document/normalize';
 import type { Profile } from '../profile/types';
 
@@ -116,10 +120,15 @@ function searchAll<T>(ac: AhoCorasick<T>, text: string): Match<T>[] {
   return out;
 }
 
+/** The profile's normalised terms with their owners, in the automaton's pattern order. */
+export function termsOf(profile: Profile): [string, TermOwner[]][] {
+  return [...collectTerms(profile).entries()];
+}
+
 function buildMatcher(profile: Profile): ProfileMatcher {
-  const terms = collectTerms(profile);
-  const entries = [...terms.entries()];
+  const entries = termsOf(profile);
   const ac = entries.length > 0 ? new AhoCorasick(entries.map(([pattern], i) => ({ pattern, data: i }))) : undefined;
+  const units = buildCodeUnitAutomaton(entries.map(([pattern]) => pattern));
   // Scans are pure per text: keep results so that re-analysis after an edit only scans changed blocks.
   const memo = new Map<string, TermHit[]>();
   return {
@@ -129,8 +138,9 @@ function buildMatcher(profile: Profile): ProfileMatcher {
       if (known) return known;
       let raw: TermHit[] = [];
       try {
-        for (const m of searchAll(ac, norm)) {
-          const [term, owners] = entries[m.data as number];
+        const found = isSimpleText(norm) ? units.search(norm) : searchAll(ac, norm).map((m) => ({ pattern: m.data as number, start: m.start, end: m.end }));
+        for (const m of found) {
+          const [term, owners] = entries[m.pattern];
           if (boundaryOk(norm, m.start, m.end, term)) raw.push({ term, start: m.start, end: m.end, owners });
         }
       } catch {
