@@ -2,7 +2,7 @@
  * Reading quantities out of plan text: 60%, 60%以上, 不低于60%, 百分之六十, 60 per cent, 1150万吨.
  * Works on `aligned()` text, a length-preserving normalisation, so offsets stay valid in the original.
  */
-import * as OpenCC from 'opencc-js';
+import { traditionalToSimplified } from '../document/normalize';
 
 let t2s: ((s: string) => string) | undefined;
 const charMemo = new Map<number, string>();
@@ -13,7 +13,7 @@ function simplifiedChar(ch: string): string {
   if (known !== undefined) return known;
   let out = ch;
   try {
-    t2s ??= OpenCC.Converter({ from: 'tw', to: 'cn' });
+    t2s ??= traditionalToSimplified('tw');
     const c = t2s(ch);
     if (c.length === 1) out = c;
   } catch {
@@ -43,7 +43,7 @@ export function aligned(text: string): string {
   if (HAN.test(out)) {
     let whole: string | undefined;
     try {
-      t2s ??= OpenCC.Converter({ from: 'tw', to: 'cn' });
+      t2s ??= traditionalToSimplified('tw');
       whole = t2s(out);
     } catch {
       whole = undefined;
