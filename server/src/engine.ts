@@ -2,7 +2,7 @@
  * The one call the CLI and the language server share: text -> plan model -> analysis, with the
  * document's front matter (profile, level, ignore) and the config (level, severity, ignore) applied.
  */
-import { analyze, isPlanDocument } from './analysis';
+import { type Analyzer, analyze, isPlanDocument } from './analysis';
 import { readControls } from './analysis/controls';
 import { DEFAULT_SEVERITY, type AnalysisResult, type Finding } from './analysis/types';
 import type { PlanlintConfig } from './config/types';
@@ -21,6 +21,8 @@ export interface CheckOptions {
   includeMatched?: boolean;
   /** The model of `text` when the caller already has it (the server updates it incrementally). */
   model?: PlanModel;
+  /** The document's analyzer, which redoes only what changed since its last analysis (the server keeps one per document). */
+  analyzer?: Analyzer;
 }
 
 export interface CheckResult {
@@ -56,7 +58,8 @@ export function checkText(text: string, opts: CheckOptions): CheckResult {
     }
   }
   const { config } = opts;
-  const result = analyze(model, profile, { level: config.level, severity: config.severity, ignore: config.ignore });
+  const options = { level: config.level, severity: config.severity, ignore: config.ignore };
+  const result = opts.analyzer ? opts.analyzer.analyze(model, profile, options) : analyze(model, profile, options);
   const sev = config.severity?.['config-error'];
   if (sev !== 'off') for (const f of extra) result.findings.unshift(sev ? { ...f, severity: sev } : f);
   const isPlan = isPlanDocument(model, profile, { includeMatched: opts.includeMatched });

@@ -21,7 +21,7 @@ import {
   TextDocumentSyncKind,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { basename } from 'node:path';
 import { CONFIG_FILE_NAMES } from './config/load';
@@ -62,6 +62,7 @@ import { LibraryStore, librarySource } from './snippets/store';
 import type { LibraryRef } from './snippets/refs';
 import { type Analysed, AnalysisCache, analyseText, Superseded, uriToPath } from './workspace/analyse';
 import { Debouncer } from './workspace/debounce';
+import { EditLog } from './workspace/edits';
 import { isTooLarge, LargeDocChecker, tooLargeDiagnostic } from './workspace/largeDocs';
 import { Resolver } from './workspace/resolve';
 import { markdownFiles } from './workspace/scan';
@@ -69,7 +70,8 @@ import { type ClientSettings, readSettings } from './workspace/settings';
 import type { FileProblems } from './workspace/types';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+const edits = new EditLog();
+const documents = new TextDocuments(edits.documents());
 
 // A background task that fails (a validation, a large-document check) must not take the server and
 // every open document down with it, as Node does on an unhandled rejection: log it, go on serving.
@@ -132,11 +134,14 @@ function analysisOf(doc: TextDocument): Promise<Analysed> {
   return cache.get(uri, version, async (previous) => {
     const settings = await settingsFor(uri);
     if (stale()) throw new Superseded();
-    const model = previous ? updatePlan(previous, undefined, text) : await parsePlanAsync(text, { cancelled: () => !documents.get(uri) });
+    const model = previous
+      ? updatePlan(previous.model, edits.regionBetween(uri, previous.version, version), text)
+      : await parsePlanAsync(text, { cancelled: () => !documents.get(uri) });
     if (!model) throw new Superseded(); // closed while parsing
-    cache.keepModel(uri, model);
+    cache.keepModel(uri, model, version);
+    edits.trim(uri, version);
     if (stale()) throw new Superseded();
-    const analysed = analyseText(uri, version, text, settings, resolver, model);
+    const analysed = analyseText(uri, version, text, settings, resolver, model, cache.analyzer(uri));
     publishProblems(analysed.problems);
     announce(analysed);
     return analysed;
@@ -408,6 +413,7 @@ documents.onDidChangeContent((e) => {
 documents.onDidClose((e) => {
   debouncer.cancel(e.document.uri);
   cache.delete(e.document.uri);
+  edits.delete(e.document.uri);
   largeResults.delete(e.document.uri);
   lensVersions.delete(e.document.uri);
   settingsCache.delete(e.document.uri);
@@ -552,6 +558,7 @@ if (process.env.PLANLINT_TEST_HOOKS === '1') {
       rss: m.rss,
       documents: documents.all().length,
       ...cache.sizes(),
+      editLogs: edits.size,
       largeResults: largeResults.size,
       lensVersions: lensVersions.size,
       settings: settingsCache.size,

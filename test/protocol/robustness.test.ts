@@ -24,6 +24,8 @@ interface ServerState {
   documents: number;
   entries: number;
   models: number;
+  analyzers: number;
+  editLogs: number;
   largeResults: number;
   lensVersions: number;
   settings: number;
@@ -135,10 +137,13 @@ describe('many documents opened and closed', () => {
     await round('b', 500);
     const s2 = await state();
     for (const s of [s1, s2]) {
-      expect({ documents: s.documents, entries: s.entries, models: s.models, lensVersions: s.lensVersions, settings: s.settings, opening: s.opening, largeResults: s.largeResults }).toEqual({
+      const { documents, entries, models, analyzers, editLogs, lensVersions, settings, opening, largeResults } = s;
+      expect({ documents, entries, models, analyzers, editLogs, lensVersions, settings, opening, largeResults }).toEqual({
         documents: 0,
         entries: 0,
         models: 0,
+        analyzers: 0,
+        editLogs: 0,
         lensVersions: 0,
         settings: 0,
         opening: 0,

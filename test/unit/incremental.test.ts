@@ -1,14 +1,16 @@
 /**
- * Incremental parsing: after random edit sequences on real drafts, the model updated from the
- * previous one equals a fresh parse of the same text, and so does its analysis; the chunked parse
- * equals one parse of the whole text. Fixed seeds, sizes CI affords; no timings.
+ * Incremental parsing and analysis: after random edit sequences on real drafts, the model updated
+ * from the previous one equals a fresh parse of the same text, and the analysis a document's
+ * Analyzer updates from its previous one equals a fresh analysis; the chunked parse equals one
+ * parse of the whole text. Fixed seeds, sizes CI affords; no timings.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { analyze } from '../../server/src/analysis';
+import { analyze, Analyzer } from '../../server/src/analysis';
+import { generateDraft } from '../../bench/generate.mjs';
 import { parsePlan, updatePlan, type TextChange } from '../../server/src/document';
 import { parsePlanWhole, parseStateOf } from '../../server/src/document/parse';
 import type { PlanModel } from '../../server/src/document/types';
@@ -20,6 +22,8 @@ const draftFiles = [
   ...readdirSync(path.join(repoRoot, 'examples')).map((f) => path.join('examples', f)),
 ].filter((f) => f.endsWith('.md'));
 const drafts = new Map(draftFiles.map((f) => [f, readFileSync(path.join(repoRoot, f), 'utf8')]));
+// generated drafts: many tables (indicator and task tables), lists, annexes, front matter in some
+for (const seed of [3, 8, 21]) drafts.set(`generated-${seed}`, generateDraft(seed, 12_000));
 const profile = loadBuiltinProfile();
 
 /** LSP position of an offset (\r\n, \n and a lone \r end lines, as in the document layer). */
@@ -42,7 +46,7 @@ function positionOf(text: string, offset: number): { line: number; character: nu
 
 // ---------------------------------------------------------------- edits
 
-const CHARS = ['a', '测', '目', '\n', '\r\n', '\r', ' ', '\t', '|', '-', '#', '`', '>', '*', '1', '.', '、', '（', '）', '<', '!', ']', ':', '=', '~', '$'];
+const CHARS = ['a', '测', '目', '：', '\n', '\r\n', '\r', ' ', '\t', '|', '-', '#', '`', '>', '*', '1', '.', '、', '（', '）', '<', '!', ']', ':', '=', '~', '$'];
 const LINES = [
   '',
   '# 标题',
@@ -77,6 +81,10 @@ const LINES = [
   '> 引用一段',
   '到2025年，大宗固废综合利用率达到50%，短流程炼钢占比达到10%。',
   '到2030年，新能源汽车新车销售量占比达到40%。',
+  '到2025年：',
+  '- 新增大宗固废综合利用率达到50%左右',
+  '| 新增大宗固废综合利用率（%） | 55 | 60 |',
+  '### （二）2030年目标',
   '[1]: https://example.invalid',
   '[^注]: 脚注',
   'Setext 标题',
@@ -158,8 +166,11 @@ function run(text: string, edits: Edit[], sendChanges: boolean): { text: string;
   return { text: t, changes: sendChanges ? changes : undefined };
 }
 
-function expectSameAnalysis(a: PlanModel, b: PlanModel): void {
-  expect(analyze(a, profile)).toEqual(analyze(b, profile));
+function expectSameAnalysis(a: PlanModel, b: PlanModel, analyzer?: Analyzer): void {
+  const expected = analyze(b, profile);
+  expect(analyze(a, profile)).toEqual(expected);
+  // the document's analyzer, updated from its analysis of the model before the edit
+  if (analyzer) expect(analyzer.analyze(a, profile)).toEqual(expected);
 }
 
 // ---------------------------------------------------------------- properties
@@ -170,13 +181,15 @@ describe('incremental parsing equals a fresh parse', () => {
       fc.property(fc.constantFrom(...drafts.keys()), fc.array(step, { minLength: 1, maxLength: 8 }), (file, steps) => {
         let text = drafts.get(file)!;
         let model = parsePlan(text);
+        const analyzer = new Analyzer();
+        analyzer.analyze(model, profile);
         for (const s of steps) {
           const next = run(text, s.edits, s.sendChanges);
           model = updatePlan(model, next.changes, next.text);
           text = next.text;
           const fresh = parsePlan(text);
           expect(model).toEqual(fresh);
-          expectSameAnalysis(model, fresh);
+          expectSameAnalysis(model, fresh, analyzer);
         }
         // the chunked parse is one parse of the whole text cut into pieces
         expect(parsePlan(text)).toEqual(parsePlanWhole(text));
@@ -286,5 +299,67 @@ describe('incremental parsing, by example', () => {
     expect(m3).toEqual(parsePlan(back));
     expect(m3.eol).toBe('\r\n');
     expect(m3.lineStarts).toEqual(m1.lineStarts);
+  });
+});
+
+describe('the incremental analysis, by example', () => {
+  /** Apply the edits one by one; after each, the analyzer's result equals a fresh analysis. */
+  function follow(text: string, edits: Array<[search: string, remove: number, insert: string]>): void {
+    let model = parsePlan(text);
+    const analyzer = new Analyzer();
+    expect(analyzer.analyze(model, profile)).toEqual(analyze(model, profile));
+    for (const [search, remove, insert] of edits) {
+      const at = text.indexOf(search);
+      expect(at, search).toBeGreaterThanOrEqual(0);
+      const next = text.slice(0, at) + insert + text.slice(at + remove);
+      model = updatePlan(model, [{ range: { start: positionOf(text, at), end: positionOf(text, at + remove) }, text: insert }], next);
+      text = next;
+      expect(analyzer.analyze(model, profile)).toEqual(analyze(parsePlan(text), profile));
+    }
+  }
+
+  const leadIn = [
+    '# 某市减污降碳协同增效实施方案',
+    '',
+    '## 一、总体要求',
+    '',
+    '到2025年：',
+    '',
+    '- 新增大宗固废综合利用率达到50%左右',
+    '- 单位地区生产总值二氧化碳排放下降18%',
+    '',
+    '## 二、推进工业领域协同增效',
+    '',
+    '推动钢铁行业超低排放改造。',
+    '',
+  ].join('\n');
+
+  test('a lead-in loses and regains its colon: the list items after it follow', () => {
+    follow(leadIn, [
+      ['：\n', 1, '，'],
+      ['，\n', 1, '：'],
+      ['- 新增', 0, '到2030年：\n\n'],
+    ]);
+  });
+
+  test('an indicator table: a cell edited, a row added, the header year changed, the table removed', () => {
+    const table = ['| 指标 | 2025年 | 2030年 |', '|---|---|---|', '| 新增大宗固废综合利用率（%） | 55 | 60 |', ''].join('\n');
+    const text = leadIn.replace('## 二、', `${table}\n## 二、`);
+    follow(text, [
+      ['| 55 |', 2, '| 45 |'],
+      ['| 60 |\n', 7, '| 60 |\n| 大宗固废综合利用率（%） | 40 | 50 |\n'],
+      ['2025年 |', 4, '2024'],
+      ['| 指标', 0, '段落\n\n'],
+    ]);
+  });
+
+  test('typing in a heading changes its area; a new line moves everything below', () => {
+    const draft = drafts.get('examples/city-draft.zh.md')!;
+    follow(draft, [
+      ['## 三、', 5, '## 三、交通'],
+      ['## 三、交通', 7, '## 三、'],
+      ['严禁在生态保护红线内', 0, '\n\n'],
+      ['\n\n严禁在生态保护红线内', 2, ''],
+    ]);
   });
 });

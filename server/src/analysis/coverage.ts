@@ -119,22 +119,15 @@ export interface CoverageInput {
 }
 
 export function computeCoverage({ view, level, covers }: CoverageInput): { areas: AreaCoverage[]; score: number } {
-  const { model, profile } = view;
+  const { profile } = view;
   const areas: AreaCoverage[] = [];
   let required = 0;
   let gained = 0;
-  // the blocks that speak of each measure (its terms, or a lead naming it), in document order
-  const byMeasure = new Map<string, BlockInfo[]>();
-  for (const info of view.blocks) {
-    for (const m of info.measureTerms.keys()) (byMeasure.get(m) ?? byMeasure.set(m, []).get(m)!).push(info);
-    for (const m of info.leadMeasures) if (!info.measureTerms.has(m)) (byMeasure.get(m) ?? byMeasure.set(m, []).get(m)!).push(info);
-  }
-
   for (const area of profile.areas) {
     const areaRequired = applies(area.levels, level);
     const measures: MeasureCoverage[] = [];
     for (const m of area.measures) {
-      const mc = measureCoverage(view, area, m.id, covers, byMeasure.get(m.id) ?? []);
+      const mc = measureCoverage(view, area, m.id, covers);
       mc.required = areaRequired && applies(m.levels, level);
       measures.push(mc);
       if (mc.required) {
@@ -148,7 +141,9 @@ export function computeCoverage({ view, level, covers }: CoverageInput): { areas
   return { areas, score };
 }
 
-function measureCoverage(view: PlanView, area: ProfileArea, measure: string, covers: CoversAnnotation[], speaking: BlockInfo[]): MeasureCoverage {
+const NONE: readonly number[] = [];
+
+function measureCoverage(view: PlanView, area: ProfileArea, measure: string, covers: CoversAnnotation[]): MeasureCoverage {
   const { model, sections } = view;
   const evidence: Evidence[] = [];
   let status: MeasureStatus = 'missing';
@@ -165,8 +160,8 @@ function measureCoverage(view: PlanView, area: ProfileArea, measure: string, cov
     }
   }
   // headings: a non-preamble section naming the measure, with something in it
-  sections.forEach((info, i) => {
-    if (info.preamble || !info.headMeasures.has(measure)) return;
+  for (const i of view.headSections.get(measure) ?? NONE) {
+    const info = sections[i];
     const terms = info.headTerms.get(measure) ?? [];
     if (info.hasContent) {
       status = 'covered';
@@ -176,21 +171,23 @@ function measureCoverage(view: PlanView, area: ProfileArea, measure: string, cov
       status = 'mentioned';
       push(headingEvidence(model, i, terms));
     }
-  });
-  // body
+  }
+  // body: the blocks that speak of the measure (its terms, or a lead naming it), in document order
   let mentionedAt: Evidence | undefined;
-  for (const info of speaking) {
-    // covered with a full evidence list: no later block can change the outcome
-    if (status === 'covered' && evidence.length >= MAX_EVIDENCE) break;
-    const terms = info.measureTerms.get(measure) ?? (info.leadMeasures.has(measure) ? new Set<string>() : undefined);
-    if (!terms) continue;
-    if (!info.preamble && bodyCovers(view, info, measure)) {
-      if (status !== 'covered') section ??= info.block.section >= 0 ? info.block.section : undefined;
-      status = 'covered';
-      // (evidence is kept for the first few places only: do not build it once the list is full)
-      if (evidence.length < MAX_EVIDENCE) push(blockEvidence(model, info, [...terms]));
-    } else if (!mentionedAt && (info.preamble || passing(view, info, measure))) {
-      mentionedAt = blockEvidence(model, info, [...terms]);
+  speaking: for (const k of view.byMeasure.get(measure) ?? NONE) {
+    for (const info of view.perBlock[k]) {
+      // covered with a full evidence list: no later block can change the outcome
+      if (status === 'covered' && evidence.length >= MAX_EVIDENCE) break speaking;
+      const terms = info.measureTerms.get(measure) ?? (info.leadMeasures.has(measure) ? new Set<string>() : undefined);
+      if (!terms) continue;
+      if (!info.preamble && bodyCovers(view, info, measure)) {
+        if (status !== 'covered') section ??= info.block.section >= 0 ? info.block.section : undefined;
+        status = 'covered';
+        // (evidence is kept for the first few places only: do not build it once the list is full)
+        if (evidence.length < MAX_EVIDENCE) push(blockEvidence(model, info, [...terms]));
+      } else if (!mentionedAt && (info.preamble || passing(view, info, measure))) {
+        mentionedAt = blockEvidence(model, info, [...terms]);
+      }
     }
   }
   if (status === 'missing' && mentionedAt) {
@@ -227,14 +224,14 @@ function areaCoverage(view: PlanView, area: ProfileArea, measures: MeasureCovera
   }
   // a chapter: a non-preamble section whose heading names the area (or whose sub-sections do), with content
   let emptyChapter: number | undefined;
-  sections.forEach((info, i) => {
-    if (info.preamble || info.area !== area.id || !info.chapter) return;
+  for (const i of view.chapters.get(area.id) ?? NONE) {
+    const info = sections[i];
     if (info.hasContent) {
       chapter = true;
       section ??= i;
       if (evidence.length < MAX_EVIDENCE) evidence.push(headingEvidence(model, i, headTermsOfArea(view, i, area.id)));
     } else emptyChapter ??= i;
-  });
+  }
 
   const req = measures.filter((m) => m.required);
   const covered = req.filter((m) => m.status === 'covered').length;
@@ -264,7 +261,9 @@ function headTermsOfArea(view: PlanView, section: number, area: string): string[
 
 /** First block naming the area itself (its aliases or evidence terms), anywhere in the text. */
 function areaMention(view: PlanView, area: string): Evidence | undefined {
-  for (const info of view.blocks) {
+  const first = view.byArea.get(area)?.[0];
+  if (first === undefined) return undefined;
+  for (const info of view.perBlock[first]) {
     const terms = info.areaTerms.get(area);
     if (terms) return blockEvidence(view.model, info, [...terms]);
   }

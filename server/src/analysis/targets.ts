@@ -10,9 +10,11 @@
 import { offsetAt, positionAt } from '../document/positions';
 import type { Block, PlanModel, Range } from '../document/types';
 import type { Profile, ProfileIndicator } from '../profile/types';
+import { findIndicatorTerms, firstIndicatorIn } from './indicatorTerms';
 import type { IndicatorValue, TargetStatement } from './types';
 import { aligned, convertUnit, findValues, type ParsedValue } from './values';
-import type { PlanView } from './view';
+import type { BlockInfo, PlanView } from './view';
+import { replaceRange } from './splice';
 
 export const TARGET_YEARS = [2025, 2030] as const;
 
@@ -91,59 +93,45 @@ function blockRange(model: PlanModel, block: Block, start: number, end: number):
   return { start: positionAt(model, base + start), end: positionAt(model, base + end) };
 }
 
-interface IndicatorPattern {
-  indicator: number;
-  re: RegExp;
-}
-
-const patternCache = new WeakMap<Profile, IndicatorPattern[]>();
-
-function indicatorPatterns(profile: Profile): IndicatorPattern[] {
-  let pats = patternCache.get(profile);
-  if (pats) return pats;
-  pats = [];
-  const seen = new Set<string>();
-  profile.indicators.forEach((ind, i) => {
-    if (seen.has(ind.id)) return; // one pattern per id: entries of other years share the terms
-    seen.add(ind.id);
-    const terms = [...(ind.terms.zh ?? []), ...(ind.terms.en ?? [])].map((t) => aligned(t.trim())).filter((t) => t !== '');
-    if (terms.length === 0) return;
-    const alt = terms
-      .sort((a, b) => b.length - a.length)
-      .map((t) => {
-        const body = t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
-        return /^[a-z0-9]/.test(t) ? `(?<![a-z0-9])${body}` : body;
-      })
-      .join('|');
-    pats!.push({ indicator: i, re: new RegExp(alt, 'g') });
-  });
-  patternCache.set(profile, pats);
-  return pats;
-}
-
-const SENTENCE_END = /[。；;！!？?]|\.(?:\s|$)/;
+/** Where sentences end (a match never covers the start of another: its second character is a space). */
+const SENTENCE_ENDS = /[。；;！!？?]|\.(?:\s|$)/g;
 
 /** Indicator values in statement text [start, end) of aligned block text `al`. */
 function readIndicators(profile: Profile, al: string, start: number, end: number, year: number) {
   const span = al.slice(start, end);
-  const occurrences: Array<{ indicator: number; start: number; end: number }> = [];
-  for (const p of indicatorPatterns(profile)) {
-    for (const m of span.matchAll(p.re)) occurrences.push({ indicator: p.indicator, start: m.index, end: m.index + m[0].length });
-  }
+  const occurrences = findIndicatorTerms(profile, span);
   if (occurrences.length === 0) return [];
   occurrences.sort((a, b) => a.start - b.start);
   const values = valuesOf(span);
+  const stops = [...span.matchAll(SENTENCE_ENDS)].map((m) => m.index);
   const out: Array<{ indicator: ProfileIndicator; value: ParsedValue }> = [];
+  // occurrences, values and sentence ends are sorted by start: each look-up is a binary search, so
+  // that a sentence repeating indicator terms thousands of times is not read in quadratic time
   occurrences.forEach((occ, k) => {
-    const next = occurrences.slice(k + 1).find((o) => o.start >= occ.end);
-    const stop = SENTENCE_END.exec(span.slice(occ.end));
-    let limit = stop ? occ.end + stop.index : span.length;
-    if (next) limit = Math.min(limit, next.start);
+    const next = lowerBound(occurrences, occ.end, k + 1, (o) => o.start);
+    const stop = lowerBound(stops, occ.end, 0, (x) => x);
+    let limit = stop < stops.length ? stops[stop] : span.length;
+    if (next < occurrences.length) limit = Math.min(limit, occurrences[next].start);
     const ind = pickIndicator(profile, profile.indicators[occ.indicator].id, year);
-    const v = values.find((x) => x.start >= occ.end && x.start < limit && convertUnit(x.value, x.unit, ind.unit) !== undefined);
-    if (v && !out.some((o) => o.value === v)) out.push({ indicator: ind, value: { ...v, start: v.start + start, end: v.end + start } });
+    let v: ParsedValue | undefined;
+    for (let i = lowerBound(values, occ.end, 0, (x) => x.start); i < values.length && values[i].start < limit && !v; i++) {
+      if (convertUnit(values[i].value, values[i].unit, ind.unit) !== undefined) v = values[i];
+    }
+    if (v) out.push({ indicator: ind, value: { ...v, start: v.start + start, end: v.end + start } });
   });
   return out;
+}
+
+/** The first index from `from` on whose key is at least `at` (`list` sorted by key). */
+function lowerBound<T>(list: readonly T[], at: number, from: number, key: (x: T) => number): number {
+  let lo = from;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (key(list[mid]) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The profile entry for indicator `id` in `year` (ids repeat across years), else its first entry. */
@@ -176,21 +164,36 @@ function markersOf(al: string): readonly YearMarker[] {
   return m;
 }
 
-/** Statements from prose and list items. */
-function proseStatements(view: PlanView): Statement[] {
-  const { model, profile, sections } = view;
+/** The year a heading names (“（一）2025年目标”, “### By 2030”) when it names exactly one target year. */
+export function headingYearOf(text: string): number | undefined {
+  const ms = markersOf(aligned(text)).filter((m) => (TARGET_YEARS as readonly number[]).includes(m.year));
+  return ms.length === 1 ? ms[0].year : undefined;
+}
+
+/** A “到2025年：” lead-in continuing into the list items after it. */
+type Carry = { year: number; section: number } | undefined;
+
+function sameCarry(a: Carry, b: Carry): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.year === b.year && a.section === b.section);
+}
+
+/** The statements of one block's infos, given the carry coming in, and the carry going out. */
+interface ProseRec {
+  carryIn: Carry;
+  statements: readonly Statement[];
+  carryOut: Carry;
+}
+
+const NO_STATEMENTS: readonly Statement[] = [];
+const NO_REC: ProseRec = { carryIn: undefined, statements: NO_STATEMENTS, carryOut: undefined };
+
+/** Statements from the prose and list items of one block (its infos; table cells are left to tableStatements). */
+function proseRec(view: PlanView, infos: readonly BlockInfo[], carryIn: Carry): ProseRec {
+  if (infos.length === 0 || infos[0].block.kind === 'tableCell') return carryIn === undefined ? NO_REC : { carryIn, statements: NO_STATEMENTS, carryOut: carryIn };
+  const { profile, sections } = view;
   const out: Statement[] = [];
-  // heading years: “（一）2025年目标” / “### By 2030” make their section's unmarked text a statement
-  const headingYear = model.sections.map((s) => {
-    const ms = markersOf(aligned(s.heading.text)).filter((m) => (TARGET_YEARS as readonly number[]).includes(m.year));
-    return ms.length === 1 ? ms[0].year : undefined;
-  });
-  const yearOfSection = (i: number): number | undefined => {
-    for (let s = i; s >= 0; s = model.sections[s].parent) if (headingYear[s] !== undefined) return headingYear[s];
-    return undefined;
-  };
-  let carry: { year: number; section: number } | undefined; // a “到2025年：” lead-in continuing into list items
-  for (const info of view.blocks) {
+  let carry = carryIn;
+  for (const info of infos) {
     const b = info.block;
     if (b.kind === 'tableCell') continue;
     const al = aligned(b.text);
@@ -214,7 +217,8 @@ function proseStatements(view: PlanView): Statement[] {
         continue;
       }
       carry = undefined;
-      const hy = b.section >= 0 ? yearOfSection(b.section) : undefined;
+      // heading years: “（一）2025年目标” / “### By 2030” make their section's unmarked text a statement
+      const hy = b.section >= 0 ? view.sectionYear[b.section] : undefined;
       if (hy !== undefined) out.push(make(hy, 0, al.length));
       else if (info.indicatorHits.length > 0 && (!info.preamble || inTargets)) out.push(...looseValues(view, info.block, al, inTargets));
       continue;
@@ -226,7 +230,34 @@ function proseStatements(view: PlanView): Statement[] {
       if (k === markers.length - 1 && /[：:]\s*$/.test(al)) carry = { year: m.year, section: b.section };
     });
   }
-  return out;
+  if (out.length === 0 && carryIn === undefined && carry === undefined) return NO_REC;
+  return { carryIn, statements: out.length ? out : NO_STATEMENTS, carryOut: carry };
+}
+
+/**
+ * The prose records of every block. After an edit (`prev` and an unchanged context) only the
+ * changed blocks are read again, and the blocks after them while the carry coming in differs.
+ */
+function proseRecs(view: PlanView, prev: ProseRec[] | undefined): ProseRec[] {
+  const { perBlock, change } = view;
+  if (!prev || !change.context) {
+    const recs = new Array<ProseRec>(perBlock.length);
+    let carry: Carry;
+    for (let k = 0; k < perBlock.length; k++) {
+      recs[k] = proseRec(view, perBlock[k], carry);
+      carry = recs[k].carryOut;
+    }
+    return recs;
+  }
+  const { lo, hiOld, hiNew } = change;
+  const recs = replaceRange(prev, lo, hiOld, new Array<ProseRec>(hiNew - lo).fill(NO_REC));
+  let carry = lo > 0 ? recs[lo - 1].carryOut : undefined;
+  for (let k = lo; k < recs.length; k++) {
+    if (k >= hiNew && sameCarry(recs[k].carryIn, carry)) break;
+    recs[k] = proseRec(view, perBlock[k], carry);
+    carry = recs[k].carryOut;
+  }
+  return recs;
 }
 
 /** Past or present, not a target: “十三五”期间…达到52%, 目前, 现状, 截至. */
@@ -255,76 +286,124 @@ function looseValues(view: PlanView, block: Block, al: string, inTargets: boolea
   return out;
 }
 
-/** Statements from tables whose header row has year columns (2025年 / 2025 / 2025年目标值). */
-function tableStatements(view: PlanView): Statement[] {
-  const { model, profile } = view;
+/** A table's cells (in document order, by block) and the statements of its year columns. */
+interface TableRec {
+  id: number;
+  /** Indices of the blocks of its first and last cell. */
+  first: number;
+  last: number;
+  cells: readonly BlockInfo[];
+  statements: readonly Statement[];
+}
+
+/** Statements from a table whose header row has year columns (2025年 / 2025 / 2025年目标值). */
+function tableStatements(profile: Profile, tableCells: readonly BlockInfo[]): Statement[] {
   const out: Statement[] = [];
-  const cells = view.blocks.filter((i) => i.block.table);
-  const byTable = new Map<number, typeof cells>();
-  for (const c of cells) {
-    const id = c.block.table!.id;
-    if (!byTable.has(id)) byTable.set(id, []);
-    byTable.get(id)!.push(c);
+  const yearCols = new Map<number, number>();
+  let unitHint = '';
+  for (const c of tableCells) {
+    if (c.block.table!.row !== 0) continue;
+    const al = aligned(c.block.text);
+    const years = [...al.matchAll(/(20[2-4]\d)/g)].map((m) => Number(m[1]));
+    if (years.length === 1 && !/[-—–~～至]/.test(al)) yearCols.set(c.block.table!.column, years[0]);
+    const u = /[（(]\s*(%|万吨|吨)\s*[）)]/.exec(al);
+    if (u) unitHint = u[1];
   }
-  for (const tableCells of byTable.values()) {
-    const yearCols = new Map<number, number>();
-    let unitHint = '';
-    for (const c of tableCells) {
-      if (c.block.table!.row !== 0) continue;
+  if (yearCols.size === 0) return out;
+  const rows = new Map<number, BlockInfo[]>();
+  for (const c of tableCells) {
+    const r = c.block.table!.row;
+    if (r === 0) continue;
+    if (!rows.has(r)) rows.set(r, []);
+    rows.get(r)!.push(c);
+  }
+  for (const rowCells of rows.values()) {
+    const label = rowCells.filter((c) => !yearCols.has(c.block.table!.column)).map((c) => c.block.text).join(' | ');
+    const labelAl = aligned(label);
+    const rowUnit = /[（(]\s*([^（()）]{1,12})\s*[）)]/.exec(labelAl)?.[1] ?? (/%/.test(labelAl) ? '%' : unitHint);
+    for (const c of rowCells) {
+      const year = yearCols.get(c.block.table!.column);
+      if (year === undefined) continue;
       const al = aligned(c.block.text);
-      const years = [...al.matchAll(/(20[2-4]\d)/g)].map((m) => Number(m[1]));
-      if (years.length === 1 && !/[-—–~～至]/.test(al)) yearCols.set(c.block.table!.column, years[0]);
-      const u = /[（(]\s*(%|万吨|吨)\s*[）)]/.exec(al);
-      if (u) unitHint = u[1];
-    }
-    if (yearCols.size === 0) continue;
-    const rows = new Map<number, typeof cells>();
-    for (const c of tableCells) {
-      const r = c.block.table!.row;
-      if (r === 0) continue;
-      if (!rows.has(r)) rows.set(r, []);
-      rows.get(r)!.push(c);
-    }
-    for (const rowCells of rows.values()) {
-      const label = rowCells.filter((c) => !yearCols.has(c.block.table!.column)).map((c) => c.block.text).join(' | ');
-      const labelAl = aligned(label);
-      const rowUnit = /[（(]\s*([^（()）]{1,12})\s*[）)]/.exec(labelAl)?.[1] ?? (/%/.test(labelAl) ? '%' : unitHint);
-      for (const c of rowCells) {
-        const year = yearCols.get(c.block.table!.column);
-        if (year === undefined) continue;
-        const al = aligned(c.block.text);
-        const withUnit = valuesOf(al);
-        const bare = /(?<![\d.])(\d+(?:\.\d+)?)/.exec(al);
-        const quantified = withUnit.length > 0 || bare !== null;
-        const st: Statement = { year, block: c.block, start: 0, end: al.length, inTargets: true, quantified, values: [] };
-        // the row's label names the indicator; the cell holds its value
-        const named = readLabelIndicator(profile, labelAl, year);
-        if (named) {
-          let v: ParsedValue | undefined = withUnit.find((x) => convertUnit(x.value, x.unit, named.unit) !== undefined);
-          if (!v && bare && withUnit.length === 0) {
-            const unit = rowUnit && convertUnit(1, rowUnit, named.unit) !== undefined ? rowUnit : named.unit;
-            const after = al.slice(bare.index + bare[0].length);
-            const q = /^\s*(以上|及以上)/.test(after) ? 'at-least' : /^\s*(左右|上下)/.test(after) ? 'about' : undefined;
-            v = { value: Number(bare[1]), unit, start: bare.index, end: bare.index + bare[0].length, qualifier: q };
-          }
-          if (v) st.values.push({ indicator: named, value: v, block: c.block });
+      const withUnit = valuesOf(al);
+      const bare = /(?<![\d.])(\d+(?:\.\d+)?)/.exec(al);
+      const quantified = withUnit.length > 0 || bare !== null;
+      const st: Statement = { year, block: c.block, start: 0, end: al.length, inTargets: true, quantified, values: [] };
+      // the row's label names the indicator; the cell holds its value
+      const named = readLabelIndicator(profile, labelAl, year);
+      if (named) {
+        let v: ParsedValue | undefined = withUnit.find((x) => convertUnit(x.value, x.unit, named.unit) !== undefined);
+        if (!v && bare && withUnit.length === 0) {
+          const unit = rowUnit && convertUnit(1, rowUnit, named.unit) !== undefined ? rowUnit : named.unit;
+          const after = al.slice(bare.index + bare[0].length);
+          const q = /^\s*(以上|及以上)/.test(after) ? 'at-least' : /^\s*(左右|上下)/.test(after) ? 'about' : undefined;
+          v = { value: Number(bare[1]), unit, start: bare.index, end: bare.index + bare[0].length, qualifier: q };
         }
-        out.push(st);
+        if (v) st.values.push({ indicator: named, value: v, block: c.block });
       }
+      out.push(st);
     }
   }
   return out;
 }
 
-function readLabelIndicator(profile: Profile, labelAl: string, year: number): ProfileIndicator | undefined {
-  for (const p of indicatorPatterns(profile)) {
-    p.re.lastIndex = 0;
-    if (p.re.test(labelAl)) {
-      p.re.lastIndex = 0;
-      return pickIndicator(profile, profile.indicators[p.indicator].id, year);
+/** The tables of blocks [from, to), in order of their first cell; a table's statements are reused while its cells are the same. */
+function groupTables(view: PlanView, from: number, to: number, known: Map<number, TableRec>): TableRec[] {
+  const byId = new Map<number, { first: number; last: number; cells: BlockInfo[] }>();
+  for (let k = from; k < to; k++) {
+    for (const info of view.perBlock[k]) {
+      const t = info.block.table;
+      if (!t) continue;
+      const g = byId.get(t.id);
+      if (g) {
+        g.cells.push(info);
+        g.last = k;
+      } else byId.set(t.id, { first: k, last: k, cells: [info] });
     }
   }
-  return undefined;
+  const out: TableRec[] = [];
+  for (const [id, g] of byId) {
+    const was = known.get(id);
+    const same = was && was.cells.length === g.cells.length && was.cells.every((c, i) => c === g.cells[i]);
+    out.push({ id, first: g.first, last: g.last, cells: g.cells, statements: same ? was.statements : tableStatements(view.profile, g.cells) });
+  }
+  return out;
+}
+
+/**
+ * The tables of the view. After an edit, the tables the changed blocks touch are grouped again
+ * (a table's cells are consecutive blocks), the others kept (moved by the change in block count).
+ */
+function tableRecs(view: PlanView, prev: TableRec[] | undefined): TableRec[] {
+  const { change, perBlock } = view;
+  const known = new Map((prev ?? []).map((t) => [t.id, t]));
+  if (!prev || !change.context) return groupTables(view, 0, perBlock.length, known);
+  const { lo, hiOld, hiNew } = change;
+  const d = hiNew - hiOld;
+  // old tables: wholly before the change, wholly after it (moved), or touched (grouped again)
+  const before: TableRec[] = [];
+  const after: TableRec[] = [];
+  let from = lo;
+  let to = hiNew;
+  for (const t of prev) {
+    if (t.last < lo) before.push(t);
+    else if (t.first >= hiOld) after.push(d === 0 ? t : { ...t, first: t.first + d, last: t.last + d });
+    else {
+      from = Math.min(from, t.first);
+      if (t.last >= hiOld) to = Math.max(to, t.last + d + 1);
+    }
+  }
+  const grouped = groupTables(view, from, to, known);
+  // a table's cells are parsed together, so they change together; should a regrouped table go on
+  // into a kept one all the same, group everything again
+  const joins = (x: TableRec | undefined, y: TableRec | undefined) => x !== undefined && y !== undefined && x.id === y.id;
+  if (joins(before.at(-1), grouped[0]) || joins(grouped.at(-1), after[0])) return groupTables(view, 0, perBlock.length, known);
+  return [...before, ...grouped, ...after];
+}
+
+function readLabelIndicator(profile: Profile, labelAl: string, year: number): ProfileIndicator | undefined {
+  const first = firstIndicatorIn(profile, labelAl);
+  return first === undefined ? undefined : pickIndicator(profile, profile.indicators[first].id, year);
 }
 
 function verdict(ind: ProfileIndicator, v: ParsedValue): IndicatorValue['verdict'] {
@@ -337,7 +416,12 @@ function verdict(ind: ProfileIndicator, v: ParsedValue): IndicatorValue['verdict
   return weaker ? 'below' : 'above';
 }
 
+/** IndicatorValue per statement value (its block, and so its range, stays while the value is reused). */
+const valueMemo2 = new WeakMap<object, IndicatorValue>();
+
 function indicatorValue(model: PlanModel, year: number, v: Statement['values'][number]): IndicatorValue {
+  const known = valueMemo2.get(v);
+  if (known) return known;
   const { indicator, value, block } = v;
   const range = blockRange(model, block, value.start, value.end);
   const iv: IndicatorValue = { id: indicator.id, value: value.value, unit: value.unit, line: range.start.line, range };
@@ -345,18 +429,32 @@ function indicatorValue(model: PlanModel, year: number, v: Statement['values'][n
     iv.national = { value: indicator.value, comparison: indicator.comparison };
     iv.verdict = verdict(indicator, value);
   }
+  valueMemo2.set(v, iv);
   return iv;
 }
 
-/** The targets of every year in TARGET_YEARS. */
-export function findTargets(view: PlanView): TargetStatement[] {
+/** What findTargets keeps for the next analysis of an edited model. */
+export interface TargetsState {
+  prose: ProseRec[];
+  tables: TableRec[];
+}
+
+/**
+ * The targets of every year in TARGET_YEARS. With `prev` (the state of the analysis the view was
+ * updated from) only what the changed blocks touch is read again; `prev` must not be used afterwards.
+ */
+export function findTargets(view: PlanView, prev?: TargetsState): { targets: TargetStatement[]; state: TargetsState } {
   const { model } = view;
-  const all = [...proseStatements(view), ...tableStatements(view)];
-  return TARGET_YEARS.map((year) => {
+  const prose = proseRecs(view, prev?.prose);
+  const tables = tableRecs(view, prev?.tables);
+  const all: Statement[] = [];
+  for (const r of prose) for (const st of r.statements) all.push(st);
+  for (const t of tables) for (const st of t.statements) all.push(st);
+  const targets = TARGET_YEARS.map((year) => {
     const withValues = all.filter((s) => s.year === year);
     const mine = withValues.filter((s) => !s.loose);
     const indicators: IndicatorValue[] = withValues.flatMap((s) => s.values.map((v) => indicatorValue(model, year, v)));
-    if (mine.length === 0) return { year, status: 'missing', indicators };
+    if (mine.length === 0) return { year, status: 'missing', indicators } satisfies TargetStatement;
     const lead = mine.find((s) => s.inTargets && s.quantified) ?? mine.find((s) => s.inTargets) ?? mine.find((s) => s.quantified) ?? mine[0];
     const range = blockRange(model, lead.block, lead.start, lead.end);
     const text = lead.block.text.slice(lead.start, lead.end).trim();
@@ -369,4 +467,5 @@ export function findTargets(view: PlanView): TargetStatement[] {
       indicators,
     } satisfies TargetStatement;
   });
+  return { targets, state: { prose, tables } };
 }

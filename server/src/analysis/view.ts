@@ -7,6 +7,8 @@ import { normalize } from '../document/normalize';
 import { offsetAt, positionAt } from '../document/positions';
 import type { Profile } from '../profile/types';
 import { matcherFor, type TermHit, type TermOwner } from './match';
+import { replaceRange } from './splice';
+import { headingYearOf } from './targets';
 
 export interface SectionInfo {
   /** A preamble section (形势, 总体要求, 指导思想, 工作原则, 主要目标) or inside one. */
@@ -29,7 +31,6 @@ export interface SectionInfo {
 
 export interface BlockInfo {
   block: Block;
-  index: number;
   /** Preamble text: before the first chapter, or in a preamble section. */
   preamble: boolean;
   /** Coverage hits (aliases and evidence of areas and measures). */
@@ -47,15 +48,44 @@ export interface BlockInfo {
   leadMeasures: Set<string>;
   /** Distinct measure terms per clause (split at 。；;), for paragraphs that run through several measures. */
   clauses: Array<Map<string, Set<string>>>;
+  /** The measures the block speaks of: its terms' and its lead's. */
+  speaks: readonly string[];
+}
+
+/**
+ * Which blocks changed from the view this one was updated from: blocks [lo, hiNew) of this model
+ * replace blocks [lo, hiOld) of that one, the others are the same Block objects (shifted by
+ * hiNew - hiOld after the change). `context`: every section kept its preamble, area, targets and
+ * heading year, and the title stayed, so what unchanged blocks derive from them stays too.
+ */
+export interface ViewChange {
+  context: boolean;
+  lo: number;
+  hiOld: number;
+  hiNew: number;
 }
 
 export interface PlanView {
   model: PlanModel;
   profile: Profile;
   sections: SectionInfo[];
-  /** Blocks that count (notice text before the title and the title itself are left out). */
-  blocks: BlockInfo[];
   measureArea: Map<string, string>;
+  /** Per model block: the infos that count (a paragraph of numbered lines has one per item; code, the title line and the notice before it have none). */
+  perBlock: ReadonlyArray<readonly BlockInfo[]>;
+  /** Measure id → indices of the blocks some info of which speaks of it, ascending. */
+  byMeasure: Map<string, number[]>;
+  /** Area id → indices of the blocks with terms of the area, ascending. */
+  byArea: Map<string, number[]>;
+  /** Measure id → the non-preamble sections whose headings name it, ascending. */
+  headSections: Map<string, number[]>;
+  /** Area id → the non-preamble sections that are chapters of the area, ascending. */
+  chapters: Map<string, number[]>;
+  /** Per section: the year its heading or the nearest ancestor's names (“（一）2025年目标”), for targets. */
+  sectionYear: Array<number | undefined>;
+  /** Non-empty blocks directly in each section. */
+  contentCount: number[];
+  /** What changed since the view passed to buildView as `prev` (everything when there was none). */
+  change: ViewChange;
 }
 
 const isCoverage = (o: TermOwner) =>
@@ -180,16 +210,38 @@ function leadOf(text: string): string | undefined {
 const NO_MEASURES: Set<string> = new Set();
 
 /** BlockInfo per Block object (the document layer reuses the objects of unchanged blocks). */
-const infoMemo = new WeakMap<Block, { info: BlockInfo; area: string | undefined; profile: Profile }>();
+const infoMemo = new WeakMap<Block, { info: BlockInfo; preamble: boolean; area: string | undefined; profile: Profile }>();
 
 /** segments() per Block object: the split of a multi-line paragraph depends only on the block. */
 const segmentMemo = new WeakMap<Block, Block[]>();
 
-export function buildView(model: PlanModel, profile: Profile): PlanView {
-  const matcher = matcherFor(profile);
-  const measureArea = new Map<string, string>();
-  for (const a of profile.areas) for (const m of a.measures) measureArea.set(m.id, a.id);
+const measureAreas = new WeakMap<Profile, Map<string, string>>();
 
+function measureAreaOf(profile: Profile): Map<string, string> {
+  let m = measureAreas.get(profile);
+  if (!m) {
+    m = new Map();
+    for (const a of profile.areas) for (const x of a.measures) m.set(x.id, a.id);
+    measureAreas.set(profile, m);
+  }
+  return m;
+}
+
+/** What the sections say through the profile, and the indices derived from it. */
+interface SectionPart {
+  sections: SectionInfo[];
+  headSections: Map<string, number[]>;
+  chapters: Map<string, number[]>;
+  sectionYear: Array<number | undefined>;
+  contentCount: number[];
+}
+
+function hasText(norm: string): boolean {
+  return /\S/.test(norm);
+}
+
+function sectionPart(model: PlanModel, profile: Profile, measureArea: Map<string, string>): SectionPart {
+  const matcher = matcherFor(profile);
   // --- sections: heading hits, preamble, own attribution
   const sections: SectionInfo[] = model.sections.map(() => ({
     preamble: false,
@@ -228,10 +280,9 @@ export function buildView(model: PlanModel, profile: Profile): PlanView {
   });
 
   // --- content: a section has content when it or a descendant holds a non-empty block
-  for (const b of model.blocks) {
-    if (b.section < 0 || b.norm.trim() === '') continue;
-    for (let s = b.section; s >= 0 && !sections[s].hasContent; s = model.sections[s].parent) sections[s].hasContent = true;
-  }
+  const contentCount = new Array<number>(sections.length).fill(0);
+  for (const b of model.blocks) if (b.section >= 0 && hasText(b.norm)) contentCount[b.section]++;
+  markContent(model, sections, contentCount);
 
   // --- area attribution, outside in: a chapter's area narrows its sub-sections' measures
   const chapterArea = (i: number): string | undefined => {
@@ -309,29 +360,131 @@ export function buildView(model: PlanModel, profile: Profile): PlanView {
   };
   for (const r of model.roots) inferFromChildren(r, false);
 
-  // --- blocks
+  // --- indices: the sections naming each measure, the chapters of each area, heading years
+  const headSections = new Map<string, number[]>();
+  const chapters = new Map<string, number[]>();
+  sections.forEach((info, i) => {
+    if (info.preamble) return;
+    for (const m of info.headMeasures) (headSections.get(m) ?? headSections.set(m, []).get(m)!).push(i);
+    if (info.chapter && info.area !== undefined) (chapters.get(info.area) ?? chapters.set(info.area, []).get(info.area)!).push(i);
+  });
+  const sectionYear: Array<number | undefined> = [];
+  model.sections.forEach((s, i) => (sectionYear[i] = headingYearOf(s.heading.text) ?? (s.parent >= 0 ? sectionYear[s.parent] : undefined)));
+  return { sections, headSections, chapters, sectionYear, contentCount };
+}
+
+/** hasContent from the counts of non-empty blocks directly in each section (children come after their parent). */
+function markContent(model: PlanModel, sections: SectionInfo[], contentCount: number[]): void {
+  for (let i = sections.length - 1; i >= 0; i--) {
+    let has = contentCount[i] > 0;
+    if (!has) for (const c of model.sections[i].children) if (sections[c].hasContent) has = true;
+    sections[i].hasContent = has;
+  }
+}
+
+/** The same section tree with the same Heading objects (so the same headings, places and nesting). */
+function sameTree(a: PlanModel, b: PlanModel): boolean {
+  if (a.sections.length !== b.sections.length || a.roots.length !== b.roots.length) return false;
+  for (let i = 0; i < a.sections.length; i++) {
+    const x = a.sections[i];
+    const y = b.sections[i];
+    if (x.heading !== y.heading || x.parent !== y.parent) return false;
+  }
+  return true;
+}
+
+/** Sections that give their blocks the same context (preamble, area, targets, year). */
+function sameContext(a: SectionPart, b: SectionPart): boolean {
+  if (a.sections.length !== b.sections.length) return false;
+  for (let i = 0; i < a.sections.length; i++) {
+    const x = a.sections[i];
+    const y = b.sections[i];
+    if (x.preamble !== y.preamble || x.area !== y.area || x.targets !== y.targets || a.sectionYear[i] !== b.sectionYear[i]) return false;
+  }
+  return true;
+}
+
+function sameTitle(a: PlanModel, b: PlanModel): boolean {
+  if (!a.title || !b.title) return a.title === b.title;
+  return a.title.text === b.title.text && sameRange(a.title.range, b.title.range);
+}
+
+/** Add `k` to `map[key]` (ascending lists: callers add in block order). */
+function push(map: Map<string, number[]>, key: string, k: number): void {
+  const list = map.get(key);
+  if (list) list.push(k);
+  else map.set(key, [k]);
+}
+
+/** First index in ascending `list` at or above `x`. */
+function lowerBound(list: number[], x: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The plan model seen through the profile. With `prev` (the view of the model this one was updated
+ * from, with the same profile), only the blocks that changed are looked at again, and the indices
+ * of `prev` are updated in place (`prev` must not be used afterwards).
+ */
+export function buildView(model: PlanModel, profile: Profile, prev?: PlanView): PlanView {
+  const matcher = matcherFor(profile);
+  const measureArea = measureAreaOf(profile);
+  if (prev && prev.profile !== profile) prev = undefined;
+
+  // --- sections: kept when the tree is the same, else worked out again (and compared)
+  let part: SectionPart;
+  let context = false;
+  let kept = false; // the sections of prev kept: their content counts are updated below
+  const old = prev?.model;
+  if (prev && old && sameTree(old, model)) {
+    kept = true;
+    part = { sections: prev.sections, headSections: prev.headSections, chapters: prev.chapters, sectionYear: prev.sectionYear, contentCount: prev.contentCount };
+    context = sameTitle(old, model);
+  } else {
+    part = sectionPart(model, profile, measureArea);
+    if (prev && old) context = sameContext(part, prev) && sameTitle(old, model);
+  }
+
+  // --- blocks: those between the unchanged head and tail of the list are new
+  const blocks = model.blocks;
+  let lo = 0;
+  let hiOld = 0;
+  let hiNew = blocks.length;
+  if (context && old) {
+    const was = old.blocks;
+    const min = Math.min(was.length, blocks.length);
+    while (lo < min && was[lo] === blocks[lo]) lo++;
+    hiOld = was.length;
+    while (hiOld > lo && hiNew > lo && was[hiOld - 1] === blocks[hiNew - 1]) {
+      hiOld--;
+      hiNew--;
+    }
+  }
   const title = model.title;
-  const blocks: BlockInfo[] = [];
-  model.blocks.forEach((whole, index) => {
-    if (whole.kind === 'code') return;
+  const infosOf = (whole: Block): readonly BlockInfo[] => {
+    if (whole.kind === 'code') return NO_INFOS;
     if (title) {
-      if (sameRange(whole.range, title.range)) return; // a flat draft's title line
-      if (whole.section < 0 && before(whole.range.start, title.range.start)) return; // the notice before the title
+      if (sameRange(whole.range, title.range)) return NO_INFOS; // a flat draft's title line
+      if (whole.section < 0 && before(whole.range.start, title.range.start)) return NO_INFOS; // the notice before the title
     }
     let parts = segmentMemo.get(whole);
     if (!parts) segmentMemo.set(whole, (parts = segments(model, whole)));
-    for (const block of parts) addBlock(block, index);
-  });
-
-  function addBlock(block: Block, index: number): void {
+    return parts.length === 1 ? [blockInfo(parts[0])] : parts.map(blockInfo);
+  };
+  const sections = part.sections;
+  function blockInfo(block: Block): BlockInfo {
     const preamble = block.section < 0 || sections[block.section].preamble;
     const area = block.section >= 0 ? sections[block.section].area : undefined;
     // an unchanged block (the model reuses its object) in an unchanged place keeps its info
     const known = infoMemo.get(block);
-    if (known && known.profile === profile && known.info.index === index && known.info.preamble === preamble && known.area === area) {
-      blocks.push(known.info);
-      return;
-    }
+    if (known && known.profile === profile && known.preamble === preamble && known.area === area) return known.info;
     const { hits, indicatorHits, measureTerms, areaTerms, clauses } = blockTerms(matcher.scan(block.norm), block.norm);
     let leadMeasures: Set<string> = NO_MEASURES;
     const lead = block.kind === 'paragraph' || block.kind === 'listItem' ? leadOf(block.text) : undefined;
@@ -343,11 +496,78 @@ export function buildView(model: PlanModel, profile: Profile): PlanView {
       const inArea = [...named].filter((m) => measureArea.get(m) === area);
       leadMeasures = new Set(inArea.length > 0 ? inArea : named);
     }
-    const info: BlockInfo = { block, index, preamble, hits, indicatorHits, measureTerms, areaTerms, leadMeasures, clauses };
-    infoMemo.set(block, { info, area, profile });
-    blocks.push(info);
+    const speaks = [...measureTerms.keys()];
+    for (const m of leadMeasures) if (!measureTerms.has(m)) speaks.push(m);
+    const info: BlockInfo = { block, preamble, hits, indicatorHits, measureTerms, areaTerms, leadMeasures, clauses, speaks };
+    infoMemo.set(block, { info, preamble, area, profile });
+    return info;
   }
 
+  let perBlock: Array<readonly BlockInfo[]>;
+  let byMeasure: Map<string, number[]>;
+  let byArea: Map<string, number[]>;
+  if (context && prev && old) {
+    // the changed blocks' infos, spliced in; the indices lose the old blocks' entries and gain the new ones'
+    const fresh = blocks.slice(lo, hiNew).map(infosOf);
+    if (kept) {
+      const counts = part.contentCount;
+      let flips = false;
+      for (let k = lo; k < hiOld; k++) {
+        const b = old.blocks[k];
+        if (b.section >= 0 && hasText(b.norm) && --counts[b.section] === 0) flips = true;
+      }
+      for (let k = lo; k < hiNew; k++) {
+        const b = blocks[k];
+        if (b.section >= 0 && hasText(b.norm) && counts[b.section]++ === 0) flips = true;
+      }
+      if (flips) markContent(model, sections, counts);
+    }
+    perBlock = replaceRange(prev.perBlock as Array<readonly BlockInfo[]>, lo, hiOld, fresh);
+    byMeasure = prev.byMeasure;
+    byArea = prev.byArea;
+    const measures = new Map<string, number[]>();
+    const areas = new Map<string, number[]>();
+    fresh.forEach((infos, j) => {
+      const k = lo + j;
+      for (const info of infos) {
+        for (const m of info.speaks) if (measures.get(m)?.at(-1) !== k) push(measures, m, k);
+        for (const a of info.areaTerms.keys()) if (areas.get(a)?.at(-1) !== k) push(areas, a, k);
+      }
+    });
+    spliceIndex(byMeasure, measures, lo, hiOld, hiNew);
+    spliceIndex(byArea, areas, lo, hiOld, hiNew);
+  } else {
+    lo = 0;
+    hiOld = old?.blocks.length ?? 0;
+    hiNew = blocks.length;
+    perBlock = blocks.map(infosOf);
+    byMeasure = new Map();
+    byArea = new Map();
+    perBlock.forEach((infos, k) => {
+      for (const info of infos) {
+        for (const m of info.speaks) if (byMeasure.get(m)?.at(-1) !== k) push(byMeasure, m, k);
+        for (const a of info.areaTerms.keys()) if (byArea.get(a)?.at(-1) !== k) push(byArea, a, k);
+      }
+    });
+  }
 
-  return { model, profile, sections, blocks, measureArea };
+  return { model, profile, measureArea, ...part, perBlock, byMeasure, byArea, change: { context, lo, hiOld, hiNew } };
 }
+
+/** Replace the entries [lo, hiOld) of every list by those of `fresh` ([lo, hiNew)); later entries move by hiNew - hiOld. */
+function spliceIndex(index: Map<string, number[]>, fresh: Map<string, number[]>, lo: number, hiOld: number, hiNew: number): void {
+  const d = hiNew - hiOld;
+  for (const [key, list] of index) {
+    const a = lowerBound(list, lo);
+    const b = lowerBound(list, hiOld);
+    const add = fresh.get(key) ?? NO_INDICES;
+    const now = b > a || add.length > 0 ? replaceRange(list, a, b, add) : list;
+    if (d !== 0) for (let i = a + add.length; i < now.length; i++) now[i] += d;
+    if (now.length === 0) index.delete(key);
+    else if (now !== list) index.set(key, now);
+  }
+  for (const [key, add] of fresh) if (!index.has(key)) index.set(key, add);
+}
+
+const NO_INFOS: readonly BlockInfo[] = [];
+const NO_INDICES: readonly number[] = [];

@@ -40,19 +40,37 @@ export function diffRegion(a: string, b: string): EditRegion {
   return { start: p, oldEnd: a.length - s, newEnd: b.length - s };
 }
 
-/** The region of a single ranged change, when it really is the whole difference (cheap checks). */
-function regionOfChange(prev: PlanModel, changes: readonly TextChange[] | undefined, next: string): EditRegion | undefined {
-  if (!changes || changes.length !== 1 || !changes[0].range) return undefined;
+/** Two successive regions (`a` on text 0 → 1, `b` on text 1 → 2) as one region on text 0 → 2. */
+export function composeRegions(a: EditRegion, b: EditRegion): EditRegion {
+  const mid = Math.max(a.newEnd, b.oldEnd); // in text 1: past both edits
+  return { start: Math.min(a.start, b.start), oldEnd: mid - (a.newEnd - a.oldEnd), newEnd: mid + (b.newEnd - b.oldEnd) };
+}
+
+function isRegion(x: readonly TextChange[] | EditRegion): x is EditRegion {
+  return typeof (x as EditRegion).start === 'number';
+}
+
+/** Does the region fit the two texts (lengths, and the characters just around it)? O(1), never a scan. */
+function fits(old: string, next: string, r: EditRegion): boolean {
+  if (!(r.start >= 0 && r.start <= r.oldEnd && r.oldEnd <= old.length && r.start <= r.newEnd && r.newEnd <= next.length)) return false;
+  if (next.length - old.length !== r.newEnd - r.oldEnd) return false;
+  if (r.start > 0 && old.charCodeAt(r.start - 1) !== next.charCodeAt(r.start - 1)) return false;
+  return r.oldEnd === old.length || old.charCodeAt(r.oldEnd) === next.charCodeAt(r.newEnd);
+}
+
+/**
+ * The region of the change events (or the region the caller recorded), when it fits the texts
+ * (cheap checks: the caller must pass the changes that really led from prev.text to `next`).
+ */
+function regionOfChange(prev: PlanModel, changes: readonly TextChange[] | EditRegion | undefined, next: string): EditRegion | undefined {
+  if (!changes) return undefined;
+  if (isRegion(changes)) return fits(prev.text, next, changes) ? changes : undefined;
+  if (changes.length !== 1 || !changes[0].range) return undefined;
   const c = changes[0];
-  const start = offsetAt(prev, c.range!.start);
-  const oldEnd = Math.max(start, offsetAt(prev, c.range!.end));
-  const newEnd = start + c.text.length;
-  const old = prev.text;
-  if (next.length !== old.length - (oldEnd - start) + c.text.length) return undefined;
-  if (!next.startsWith(c.text, start)) return undefined;
-  // the texts agree outside the change (native compares)
-  if (old.slice(0, start) !== next.slice(0, start) || old.slice(oldEnd) !== next.slice(newEnd)) return undefined;
-  return { start, oldEnd, newEnd };
+  const a = offsetAt(prev, c.range!.start);
+  const b = offsetAt(prev, c.range!.end);
+  const r = { start: Math.min(a, b), oldEnd: Math.max(a, b), newEnd: Math.min(a, b) + c.text.length };
+  return fits(prev.text, next, r) && next.startsWith(c.text, r.start) ? r : undefined;
 }
 
 /** Line starts of the new text from those of the old one: only the edited lines are scanned. */
@@ -102,10 +120,12 @@ function lineContentEnd(text: string, ls: number): number {
 const EDIT_GROUP = 256;
 
 /**
- * The model of `newText`, reusing what `prev` parsed. `changes` (the LSP change events that led
- * from prev.text to newText) are a hint only: the edited region is checked against the texts.
+ * The model of `newText`, reusing what `prev` parsed. `changes`: the LSP change events that led
+ * from prev.text to newText, or the region they edited (composed by the caller over several
+ * versions); without them the texts are compared. They must be the real changes: only cheap checks
+ * (lengths, the characters around the region) are made, no comparison of the whole texts.
  */
-export function updatePlan(prev: PlanModel, changes: readonly TextChange[] | undefined, newText: string): PlanModel {
+export function updatePlan(prev: PlanModel, changes: readonly TextChange[] | EditRegion | undefined, newText: string): PlanModel {
   const state = parseStateOf(prev);
   const old = prev.text;
   if (newText === old && state) return prev;

@@ -1,5 +1,6 @@
 /** One document version → DocAnalysis, with the document's config and profile; and a per-version cache. */
 import { URI } from 'vscode-uri';
+import { Analyzer } from '../analysis';
 import { checkText } from '../engine';
 import type { PlanModel } from '../document/types';
 import type { LibraryRef } from '../snippets/refs';
@@ -26,8 +27,19 @@ export function uriToPath(uri: string): string | undefined {
   }
 }
 
-/** `model`: the model of `text` when the caller has it (updated incrementally from an earlier version). */
-export function analyseText(uri: string, version: number, text: string, settings: ClientSettings, resolver: Resolver, model?: PlanModel): Analysed {
+/**
+ * `model`: the model of `text` when the caller has it (updated incrementally from an earlier
+ * version); `analyzer`: the document's, which redoes only what changed since its last analysis.
+ */
+export function analyseText(
+  uri: string,
+  version: number,
+  text: string,
+  settings: ClientSettings,
+  resolver: Resolver,
+  model?: PlanModel,
+  analyzer?: Analyzer,
+): Analysed {
   const path = uriToPath(uri);
   const r = resolver.resolve(path, settings);
   const checked = checkText(text, {
@@ -37,6 +49,7 @@ export function analyseText(uri: string, version: number, text: string, settings
     path,
     resolveProfile: (ref: string) => (r.baseDir ? resolver.profileRef(ref, r.baseDir, r.problems) : undefined),
     includeMatched: r.included,
+    analyzer,
   });
   const isPlan = settings.enable && checked.isPlan;
   return {
@@ -45,6 +58,12 @@ export function analyseText(uri: string, version: number, text: string, settings
     libraries: r.libraries,
     notes: r.notes,
   };
+}
+
+/** A document's model and the version it is the model of. */
+export interface KeptModel {
+  model: PlanModel;
+  version: number;
 }
 
 /** A newer version of the document made this analysis pointless; ask again for the latest. */
@@ -58,10 +77,11 @@ export class Superseded extends Error {}
  */
 export class AnalysisCache {
   private entries = new Map<string, { version: number; value: Promise<Analysed> }>();
-  /** The newest model per document: settings changes do not touch it, only closing the document. */
-  private models = new Map<string, PlanModel>();
+  /** The newest model per document and its version: settings changes do not touch it, only closing the document. */
+  private models = new Map<string, KeptModel>();
+  private analyzers = new Map<string, Analyzer>();
 
-  get(uri: string, version: number, compute: (previous: PlanModel | undefined) => Promise<Analysed>): Promise<Analysed> {
+  get(uri: string, version: number, compute: (previous: KeptModel | undefined) => Promise<Analysed>): Promise<Analysed> {
     const hit = this.entries.get(uri);
     if (hit && hit.version === version) return hit.value;
     const settled = () => undefined;
@@ -74,9 +94,16 @@ export class AnalysisCache {
     return value;
   }
 
-  /** Keep the model just parsed as the base of the next update. */
-  keepModel(uri: string, model: PlanModel): void {
-    this.models.set(uri, model);
+  /** The document's analyzer (its state follows the document's models from one version to the next). */
+  analyzer(uri: string): Analyzer {
+    let a = this.analyzers.get(uri);
+    if (!a) this.analyzers.set(uri, (a = new Analyzer()));
+    return a;
+  }
+
+  /** Keep the model just parsed (of the document's `version`) as the base of the next update. */
+  keepModel(uri: string, model: PlanModel, version: number): void {
+    this.models.set(uri, { model, version });
   }
 
   /** The cached analysis if it is for exactly this version. */
@@ -88,11 +115,12 @@ export class AnalysisCache {
   delete(uri: string): void {
     this.entries.delete(uri);
     this.models.delete(uri);
+    this.analyzers.delete(uri);
   }
 
   /** How many documents have an entry and a kept model (memory checks of the tests). */
-  sizes(): { entries: number; models: number } {
-    return { entries: this.entries.size, models: this.models.size };
+  sizes(): { entries: number; models: number; analyzers: number } {
+    return { entries: this.entries.size, models: this.models.size, analyzers: this.analyzers.size };
   }
 
   /** Settings or config changed: every document must be analysed again (its model stays valid). */

@@ -40,6 +40,8 @@ export class Resolver {
   private configs = new Map<string, LoadedConfig>();
   private profiles = new Map<string, { profile: Profile; problems: FileProblem[] }>();
   private globs = new Map<string, Set<string>>();
+  /** resolve() per settings object and file: the walk up for a config file stats every folder on the way. */
+  private resolved = new WeakMap<ClientSettings, Map<string, Resolution>>();
 
   /**
    * @param trusted false in an untrusted workspace (VS Code Restricted Mode): no workspace config
@@ -55,6 +57,7 @@ export class Resolver {
     this.configs.clear();
     this.profiles.clear();
     this.globs.clear();
+    this.resolved = new WeakMap();
   }
 
   /** Innermost workspace folder holding the file. */
@@ -62,7 +65,18 @@ export class Resolver {
     return innermostFolder(file, this.folders());
   }
 
+  /** The document's config and profile; remembered until clear() (a watched file or the settings changed). */
   resolve(file: string | undefined, settings: ClientSettings): Resolution {
+    let byFile = this.resolved.get(settings);
+    if (!byFile) this.resolved.set(settings, (byFile = new Map()));
+    const key = file ?? '';
+    let r = byFile.get(key);
+    if (!r) byFile.set(key, (r = this.resolveNow(file, settings)));
+    // callers add the problems of profiles they load on the way (front matter): a list of their own
+    return { ...r, problems: [...r.problems] };
+  }
+
+  private resolveNow(file: string | undefined, settings: ClientSettings): Resolution {
     const folder = file ? this.folderOf(file) : undefined;
     const problems: FileProblems[] = [];
     const trusted = this.trusted();
