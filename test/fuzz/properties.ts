@@ -98,6 +98,9 @@ export const CORPUS: Record<string, () => string> = {
   'long-han-paragraph': () => `减污降碳协同增效\n${'a'.repeat(100_000)}\n`,
   'long-han-line': () => `# 减污降碳\n\n${'减污降碳协同增效推进'.repeat(12_000)}\n`,
   'long-mixed-line': () => `é́́́\n\u000e以能源建碳!达环\n${'a'.repeat(99_311)}\n`,
+  // A target sentence naming an indicator 40 000 times: each term looked for the next term, sentence
+  // end and value by copying the rest of the sentence (quadratic: a minute).
+  'repeated-indicator-terms': () => `# 某市减污降碳协同增效实施方案\n\n## 一、总体要求\n\n### （一）主要目标\n\n到2025年，${'再生铝'.repeat(40_000)}产量达到1150万吨\n`,
   // A year table of 60 000 cells in 主要目标: gathering its cells was quadratic (a minute per quick fix).
   'huge-targets-table': () =>
     [
