@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfigFile, parseConfig } from '../../server/src/config/load';
 import { setLocale } from '../../server/src/l10n';
-import { parseProfile } from '../../server/src/profile';
+import { loadProfileFile, parseProfile } from '../../server/src/profile';
 import { MAX_DATA_FILE_BYTES, MAX_NESTING, nestingDepth } from '../../server/src/shared/dataFile';
 import { checkIncludePatterns, includePatternProblem, MAX_INCLUDE_PATTERNS } from '../../server/src/shared/globs';
 import { parseSnippetFile } from '../../server/src/snippets/parse';
@@ -44,10 +44,31 @@ describe.each(Object.entries(parsers))('a hostile %s file', (_kind, parse) => {
     }
   });
 
-  it('malformed or of the wrong types: problems, no exception', () => {
-    for (const text of ['{ "profile": ', '{"profile": 42, "severity": "loud", "include": "x", "level": ["city"]}', '\u0000\u0001\uFFFF', '- - - -', '']) {
+  it('malformed or of the wrong types: problems at a place in the file, no exception', () => {
+    for (const text of ['{ "profile": ', '{"profile": 42, "severity": "loud", "include": "x", "level": ["city"]}', '\u0000\u0001\uFFFF', '- - - -']) {
       const problems = parse(text);
-      for (const p of problems) expect(p.message.length).toBeGreaterThan(0);
+      expect(problems.length, JSON.stringify(text)).toBeGreaterThan(0);
+      for (const p of problems) {
+        expect(p.message.length).toBeGreaterThan(0);
+        expect(p.line).toBe(0);
+        expect(p.character).toBeLessThanOrEqual(text.length);
+      }
+    }
+    expect(() => parse('')).not.toThrow();
+  });
+});
+
+describe('a config of the wrong types', () => {
+  it('names each wrong field', () => {
+    const text = '{"profile": 42, "severity": "loud", "include": "x", "level": ["city"]}';
+    for (const file of ['/w/.planlintrc.json', '/w/.planlintrc.yaml']) {
+      expect(parseConfig(text, file).problems.map((p) => [p.field, p.message])).toEqual([
+        ['profile', 'profile must be a string.'],
+        ['severity', 'severity must be a mapping (key: value).'],
+        ['include', 'include must be a list.'],
+        ['level', 'level must be a string.'],
+        ['level', 'level must be one of: province, city, county, park, enterprise.'],
+      ]);
     }
   });
 });
@@ -77,6 +98,9 @@ describe('an enormous file', () => {
     const config = join(tmp, '.planlintrc.json');
     writeFileSync(config, `{"include": ["${big}"]}`);
     expect(loadConfigFile(config).problems.map((p) => p.message)).toEqual(['The file is larger than 4 MB (4.0 MB); PlanLint does not read it.']);
+    const profile = join(tmp, 'big.planlint-profile.yaml');
+    writeFileSync(profile, `id: big\n# ${big}\n`);
+    expect(loadProfileFile(profile).problems.map((p) => p.message)).toEqual(['The file is larger than 4 MB (4.0 MB); PlanLint does not read it.']);
     writeFileSync(join(tmp, 'big.code-snippets'), `{"a": {"prefix": "a", "body": "${big}"}}`);
     const store = new LibraryStore();
     const loaded = store.load([{ name: 'lib', folder: tmp }]);
