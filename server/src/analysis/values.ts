@@ -2,7 +2,7 @@
  * Reading quantities out of plan text: 60%, 60%以上, 不低于60%, 百分之六十, 60 per cent, 1150万吨.
  * Works on `aligned()` text, a length-preserving normalisation, so offsets stay valid in the original.
  */
-import { traditionalToSimplified } from '../document/normalize';
+import { traditionalToSimplified } from '../document/simplify';
 
 let t2s: ((s: string) => string) | undefined;
 const charMemo = new Map<number, string>();
