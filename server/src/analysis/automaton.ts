@@ -36,42 +36,44 @@ export interface CodeUnitAutomaton {
 }
 
 export function buildCodeUnitAutomaton(patterns: readonly string[]): CodeUnitAutomaton {
-  // trie: children per state, then flattened into sorted label / target runs
-  const kids: Map<number, number>[] = [new Map()];
-  const depth: number[] = [0];
-  const terminal: number[] = [-1]; // pattern ending at the state (patterns are distinct; -1: none)
+  // trie edges keyed state * 65536 + code unit, then sorted into label / target runs per state
+  const edges = new Map<number, number>();
+  const depthOf: number[] = [0];
+  const terminalOf: number[] = [-1]; // the pattern ending at a state (patterns are distinct; -1: none)
   const inAlphabet = new Uint8Array(0x10000);
   patterns.forEach((p, index) => {
     let s = 0;
     for (let i = 0; i < p.length; i++) {
       const c = p.charCodeAt(i);
       inAlphabet[c] = 1;
-      let t = kids[s].get(c);
+      const key = s * 0x10000 + c;
+      let t = edges.get(key);
       if (t === undefined) {
-        t = kids.length;
-        kids.push(new Map());
-        depth.push(depth[s] + 1);
-        terminal.push(-1);
-        kids[s].set(c, t);
+        t = depthOf.length;
+        depthOf.push(depthOf[s] + 1);
+        terminalOf.push(-1);
+        edges.set(key, t);
       }
       s = t;
     }
-    if (p.length > 0 && terminal[s] < 0) terminal[s] = index;
+    if (p.length > 0 && terminalOf[s] < 0) terminalOf[s] = index;
   });
-  const n = kids.length;
-  const root = new Int32Array(0x10000); // 0: no edge from the root
-  for (const [c, t] of kids[0]) root[c] = t;
+  const n = depthOf.length;
+  const depth = Int32Array.from(depthOf);
+  const terminal = Int32Array.from(terminalOf);
+  const keys = Float64Array.from(edges.keys()).sort();
   const edgeStart = new Int32Array(n + 1);
-  for (let s = 0; s < n; s++) edgeStart[s + 1] = edgeStart[s] + kids[s].size;
-  const labels = new Uint16Array(edgeStart[n]);
-  const targets = new Int32Array(edgeStart[n]);
-  for (let s = 0; s < n; s++) {
-    let k = edgeStart[s];
-    for (const [c, t] of [...kids[s]].sort((a, b) => a[0] - b[0])) {
-      labels[k] = c;
-      targets[k++] = t;
-    }
-  }
+  const labels = new Uint16Array(keys.length);
+  const targets = new Int32Array(keys.length);
+  const root = new Int32Array(0x10000); // 0: no edge from the root
+  keys.forEach((key, k) => {
+    const s = Math.floor(key / 0x10000);
+    labels[k] = key - s * 0x10000;
+    targets[k] = edges.get(key)!;
+    edgeStart[s + 1] = k + 1;
+    if (s === 0) root[labels[k]] = targets[k];
+  });
+  for (let s = 1; s <= n; s++) if (edgeStart[s] < edgeStart[s - 1]) edgeStart[s] = edgeStart[s - 1]; // states without edges
   const step = (s: number, c: number): number => {
     if (s === 0) return root[c];
     let lo = edgeStart[s];
@@ -88,11 +90,14 @@ export function buildCodeUnitAutomaton(patterns: readonly string[]): CodeUnitAut
   // failure links and output links (the next shorter suffix state that ends a pattern), breadth first
   const fail = new Int32Array(n);
   const out = new Int32Array(n); // 0: none
-  const queue: number[] = [];
-  for (const t of kids[0].values()) queue.push(t);
-  for (let q = 0; q < queue.length; q++) {
+  const queue = new Int32Array(n);
+  let tail = 0;
+  for (let k = edgeStart[0]; k < edgeStart[1]; k++) queue[tail++] = targets[k];
+  for (let q = 0; q < tail; q++) {
     const s = queue[q];
-    for (const [c, t] of kids[s]) {
+    for (let k = edgeStart[s]; k < edgeStart[s + 1]; k++) {
+      const c = labels[k];
+      const t = targets[k];
       let f = fail[s];
       let next = step(f, c);
       while (next === 0 && f !== 0) {
@@ -101,7 +106,7 @@ export function buildCodeUnitAutomaton(patterns: readonly string[]): CodeUnitAut
       }
       fail[t] = next;
       out[t] = terminal[next] >= 0 ? next : out[next];
-      queue.push(t);
+      queue[tail++] = t;
     }
   }
   return {

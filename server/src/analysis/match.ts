@@ -127,18 +127,20 @@ export function termsOf(profile: Profile): [string, TermOwner[]][] {
 
 function buildMatcher(profile: Profile): ProfileMatcher {
   const entries = termsOf(profile);
-  const ac = entries.length > 0 ? new AhoCorasick(entries.map(([pattern], i) => ({ pattern, data: i }))) : undefined;
   const units = buildCodeUnitAutomaton(entries.map(([pattern]) => pattern));
+  // built on the first text that needs whole grapheme clusters (few plans have any)
+  let ac: AhoCorasick<number> | undefined;
+  const library = () => (ac ??= new AhoCorasick(entries.map(([pattern], i) => ({ pattern, data: i }))));
   // Scans are pure per text: keep results so that re-analysis after an edit only scans changed blocks.
   const memo = new Map<string, TermHit[]>();
   return {
     scan(norm: string): readonly TermHit[] {
-      if (!ac || norm.length === 0) return [];
+      if (entries.length === 0 || norm.length === 0) return [];
       const known = memo.get(norm);
       if (known) return known;
       let raw: TermHit[] = [];
       try {
-        const found = isSimpleText(norm) ? units.search(norm) : searchAll(ac, norm).map((m) => ({ pattern: m.data as number, start: m.start, end: m.end }));
+        const found = isSimpleText(norm) ? units.search(norm) : searchAll(library(), norm).map((m) => ({ pattern: m.data as number, start: m.start, end: m.end }));
         for (const m of found) {
           const [term, owners] = entries[m.pattern];
           if (boundaryOk(norm, m.start, m.end, term)) raw.push({ term, start: m.start, end: m.end, owners });
