@@ -125,8 +125,10 @@ export function areaInserts(input: FixInput, areaIds: string[]): Insert[] {
   // flat: a chapter numbered like a measure （N） would leave its measures no rank below it to be read back in
   const template = depth === 0 && siblingsTemplate.style === 'chinese-paren' ? defaultTemplate('chapter', 'zh') : siblingsTemplate;
   const global = measureLayout(input, depth);
-  // a measure heading no deeper than its chapter's would not be inside it
-  const layout = readableFlat(depth > 0 && global.depth > 0 && global.depth <= depth ? { ...global, depth: childDepth(depth) } : global, template);
+  // a measure heading no deeper than its chapter's would not be inside it; nor would a Markdown
+  // heading under a numbered-paragraph chapter (a flat chapter's measures are flat too)
+  const nested = depth === 0 ? { ...global, depth: 0 } : global.depth > 0 && global.depth <= depth ? { ...global, depth: childDepth(depth) } : global;
+  const layout = readableFlat(nested, template);
   const placed = new Map<number, { chapters: number; measures: number }>();
   const inserts: Insert[] = [];
   const wanted = profile.areas.filter((a) => areaIds.includes(a.id) && !areaChapters(input).has(a.id));
