@@ -34,6 +34,16 @@ export function loadBuiltinProfile(id: string = DEFAULT_PROFILE_ID): Profile {
   return frozen;
 }
 
+/**
+ * Hand this thread a built-in profile another thread of the same bundle already parsed (a CLI check
+ * worker gets it from the main thread: parsing it costs more than checking a typical draft).
+ * Anything else is ignored.
+ */
+export function primeBuiltinProfile(profile: Profile): void {
+  if (cache.has(profile.id) || !isBuiltinProfileId(profile.id) || profile.source !== `builtin:${profile.id}`) return;
+  cache.set(profile.id, deepFreeze(profile));
+}
+
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
