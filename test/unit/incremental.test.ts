@@ -229,6 +229,23 @@ describe('incremental parsing, by example', () => {
     expect(after).toEqual(parsePlan(after.text));
   });
 
+  test('typing in a paragraph keeps the structure: the model is the previous one with that block replaced', () => {
+    const before = parsePlan(draft);
+    const at = draft.indexOf('严禁在生态保护红线内');
+    const after = updatePlan(before, undefined, edited(draft, at, 0, '坚决'));
+    expect(after).toEqual(parsePlan(after.text));
+    const changed = after.blocks.filter((b, k) => b !== before.blocks[k]);
+    expect(changed).toHaveLength(1);
+    expect(changed[0].text).toContain('坚决严禁在生态保护红线内');
+    expect(after.roots).toBe(before.roots);
+    // the sections whose end moved are the block's and its ancestors'
+    const moved = after.sections.filter((s, k) => s !== before.sections[k]).map((s) => s.index);
+    let s = changed[0].section;
+    const chain: number[] = [];
+    for (; s >= 0; s = after.sections[s].parent) chain.unshift(s);
+    expect(moved.every((k) => chain.includes(k))).toBe(true);
+  });
+
   test('opening a fence turns the rest into code; closing it restores the blocks', () => {
     const at = draft.indexOf('## 三、');
     const open = edited(draft, at, 0, '```\n');
@@ -350,6 +367,15 @@ describe('the incremental analysis, by example', () => {
       ['| 60 |\n', 7, '| 60 |\n| 大宗固废综合利用率（%） | 40 | 50 |\n'],
       ['2025年 |', 4, '2024'],
       ['| 指标', 0, '段落\n\n'],
+    ]);
+  });
+
+  test('terms of a missing measure typed into a paragraph, then into another one, then removed', () => {
+    const draft = drafts.get('examples/city-draft.zh.md')!;
+    follow(draft, [
+      ['以习近平新时代', 0, '推进产业园区循环化改造，'],
+      ['实施重点行业绿色化改造', 0, '推动工业园区、开发区开展减污降碳协同，'],
+      ['推进产业园区循环化改造，', 12, ''],
     ]);
   });
 

@@ -118,8 +118,44 @@ export interface CoverageInput {
   covers: CoversAnnotation[];
 }
 
-export function computeCoverage({ view, level, covers }: CoverageInput): { areas: AreaCoverage[]; score: number } {
-  const { profile } = view;
+/** What computeCoverage keeps for the analysis of the next version: each measure's coverage and what it depended on. */
+export interface CoverageMemo {
+  level: Level | undefined;
+  covers: CoversAnnotation[];
+  lines: number;
+  measures: Map<string, MeasureCoverage>;
+}
+
+function sameCovers(a: CoversAnnotation[], b: CoversAnnotation[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((x, i) => {
+    const y = b[i];
+    const r = x.range;
+    const q = y.range;
+    return (
+      x.area === y.area &&
+      x.measure === y.measure &&
+      x.section === y.section &&
+      x.text === y.text &&
+      r.start.line === q.start.line &&
+      r.start.character === q.start.character &&
+      r.end.line === q.end.line &&
+      r.end.character === q.end.character
+    );
+  });
+}
+
+/**
+ * Coverage of every area and measure. With `memo` (of the analysis the view was updated from), a
+ * measure keeps its coverage when nothing it depends on changed: the sections, the annotations,
+ * the level, the blocks that speak of it and the lines of its evidence.
+ */
+export function computeCoverage({ view, level, covers }: CoverageInput, memo?: CoverageMemo): { areas: AreaCoverage[]; score: number; memo: CoverageMemo } {
+  const { profile, change } = view;
+  const lines = view.model.lineStarts.length;
+  const reuse = memo && memo.level === level && memo.lines === lines && change.context && change.sections && sameCovers(memo.covers, covers) ? memo.measures : undefined;
+  const outside = (e: Evidence) => e.range.end.line < change.firstLine || e.range.start.line > change.lastLine;
+  const kept = new Map<string, MeasureCoverage>();
   const areas: AreaCoverage[] = [];
   let required = 0;
   let gained = 0;
@@ -127,8 +163,12 @@ export function computeCoverage({ view, level, covers }: CoverageInput): { areas
     const areaRequired = applies(area.levels, level);
     const measures: MeasureCoverage[] = [];
     for (const m of area.measures) {
-      const mc = measureCoverage(view, area, m.id, covers);
-      mc.required = areaRequired && applies(m.levels, level);
+      let mc = reuse?.get(m.id);
+      if (!mc || change.measures.has(m.id) || !mc.evidence.every(outside)) {
+        mc = measureCoverage(view, area, m.id, covers);
+        mc.required = areaRequired && applies(m.levels, level);
+      }
+      kept.set(m.id, mc);
       measures.push(mc);
       if (mc.required) {
         required++;
@@ -138,7 +178,7 @@ export function computeCoverage({ view, level, covers }: CoverageInput): { areas
     areas.push(areaCoverage(view, area, measures, covers, areaRequired));
   }
   const score = required === 0 ? 1 : Math.round((gained / required) * 100) / 100;
-  return { areas, score };
+  return { areas, score, memo: { level, covers, lines, measures: kept } };
 }
 
 const NONE: readonly number[] = [];

@@ -4,7 +4,7 @@ import { uiLang } from '../l10n';
 import type { Profile } from '../profile/types';
 import { readControls } from './controls';
 import { applyControls } from './controls';
-import { computeCoverage } from './coverage';
+import { computeCoverage, type CoverageMemo } from './coverage';
 import { coverageFindings, numberingFindings, targetFindings } from './findings';
 import { matcherFor } from './match';
 import type { AnalysisOptions, AnalysisResult, Coverage, Finding } from './types';
@@ -23,6 +23,7 @@ function byPosition(a: Finding, b: Finding): number {
 /** What an analysis keeps so that the next one, of the model updated after an edit, redoes only what the edit touched. */
 interface State {
   view: PlanView;
+  coverage: CoverageMemo;
   targets: TargetsState;
   /** numberingFindings of the model's section tree (the same while its Heading objects are), in a UI language. */
   numbering: { model: PlanModel; lang: string; findings: Finding[] };
@@ -43,7 +44,7 @@ export class Analyzer {
     const controls = readControls(model, profile);
     const level = controls.level ?? options.level;
     const view = buildView(model, profile, prev?.view);
-    const { areas, score } = computeCoverage({ view, level, covers: controls.covers });
+    const { areas, score, memo } = computeCoverage({ view, level, covers: controls.covers }, prev?.coverage);
     const coverage: Coverage = { score, areas, targets: [] };
     const targets = findTargets(view, view.change.context ? prev?.targets : undefined);
     coverage.targets = targets.targets;
@@ -51,7 +52,7 @@ export class Analyzer {
     const numbering = prev && prev.numbering.lang === lang && sameHeadings(prev.numbering.model, model) ? prev.numbering.findings : numberingFindings(model);
     const raw = [...coverageFindings(view, coverage), ...targetFindings(view, coverage, profile), ...numbering];
     const findings = applyControls(raw, controls, options).sort(byPosition);
-    this.state = { view, targets: targets.state, numbering: { model, lang, findings: numbering } };
+    this.state = { view, coverage: memo, targets: targets.state, numbering: { model, lang, findings: numbering } };
     return { profile: profile.id, language: model.language, level, coverage, findings };
   }
 }

@@ -238,7 +238,7 @@ function proseRec(view: PlanView, infos: readonly BlockInfo[], carryIn: Carry): 
  * The prose records of every block. After an edit (`prev` and an unchanged context) only the
  * changed blocks are read again, and the blocks after them while the carry coming in differs.
  */
-function proseRecs(view: PlanView, prev: ProseRec[] | undefined): ProseRec[] {
+function proseRecs(view: PlanView, prev: ProseRec[] | undefined): { recs: ProseRec[]; changed: boolean } {
   const { perBlock, change } = view;
   if (!prev || !change.context) {
     const recs = new Array<ProseRec>(perBlock.length);
@@ -247,17 +247,22 @@ function proseRecs(view: PlanView, prev: ProseRec[] | undefined): ProseRec[] {
       recs[k] = proseRec(view, perBlock[k], carry);
       carry = recs[k].carryOut;
     }
-    return recs;
+    return { recs, changed: true };
   }
   const { lo, hiOld, hiNew } = change;
+  // the statements change when a replaced block had some, or a block read again has some now
+  let changed = false;
+  for (let k = lo; k < hiOld; k++) if (prev[k].statements.length > 0) changed = true;
   const recs = replaceRange(prev, lo, hiOld, new Array<ProseRec>(hiNew - lo).fill(NO_REC));
   let carry = lo > 0 ? recs[lo - 1].carryOut : undefined;
   for (let k = lo; k < recs.length; k++) {
     if (k >= hiNew && sameCarry(recs[k].carryIn, carry)) break;
+    if (k >= hiNew && recs[k].statements.length > 0) changed = true;
     recs[k] = proseRec(view, perBlock[k], carry);
+    if (recs[k].statements.length > 0) changed = true;
     carry = recs[k].carryOut;
   }
-  return recs;
+  return { recs, changed };
 }
 
 /** Past or present, not a target: “十三五”期间…达到52%, 目前, 现状, 截至. */
@@ -374,21 +379,23 @@ function groupTables(view: PlanView, from: number, to: number, known: Map<number
  * The tables of the view. After an edit, the tables the changed blocks touch are grouped again
  * (a table's cells are consecutive blocks), the others kept (moved by the change in block count).
  */
-function tableRecs(view: PlanView, prev: TableRec[] | undefined): TableRec[] {
+function tableRecs(view: PlanView, prev: TableRec[] | undefined): { tables: TableRec[]; changed: boolean } {
   const { change, perBlock } = view;
   const known = new Map((prev ?? []).map((t) => [t.id, t]));
-  if (!prev || !change.context) return groupTables(view, 0, perBlock.length, known);
+  if (!prev || !change.context) return { tables: groupTables(view, 0, perBlock.length, known), changed: true };
   const { lo, hiOld, hiNew } = change;
   const d = hiNew - hiOld;
   // old tables: wholly before the change, wholly after it (moved), or touched (grouped again)
   const before: TableRec[] = [];
   const after: TableRec[] = [];
+  const touched: TableRec[] = [];
   let from = lo;
   let to = hiNew;
   for (const t of prev) {
     if (t.last < lo) before.push(t);
     else if (t.first >= hiOld) after.push(d === 0 ? t : { ...t, first: t.first + d, last: t.last + d });
     else {
+      touched.push(t);
       from = Math.min(from, t.first);
       if (t.last >= hiOld) to = Math.max(to, t.last + d + 1);
     }
@@ -397,8 +404,11 @@ function tableRecs(view: PlanView, prev: TableRec[] | undefined): TableRec[] {
   // a table's cells are parsed together, so they change together; should a regrouped table go on
   // into a kept one all the same, group everything again
   const joins = (x: TableRec | undefined, y: TableRec | undefined) => x !== undefined && y !== undefined && x.id === y.id;
-  if (joins(before.at(-1), grouped[0]) || joins(grouped.at(-1), after[0])) return groupTables(view, 0, perBlock.length, known);
-  return [...before, ...grouped, ...after];
+  if (joins(before.at(-1), grouped[0]) || joins(grouped.at(-1), after[0])) return { tables: groupTables(view, 0, perBlock.length, known), changed: true };
+  const was = touched.flatMap((t) => t.statements);
+  const now = grouped.flatMap((t) => t.statements);
+  const changed = was.length !== now.length || was.some((st, k) => st !== now[k]);
+  return { tables: [...before, ...grouped, ...after], changed };
 }
 
 function readLabelIndicator(profile: Profile, labelAl: string, year: number): ProfileIndicator | undefined {
@@ -437,6 +447,8 @@ function indicatorValue(model: PlanModel, year: number, v: Statement['values'][n
 export interface TargetsState {
   prose: ProseRec[];
   tables: TableRec[];
+  /** The targets these statements made (kept while the statements are the same). */
+  targets: TargetStatement[];
 }
 
 /**
@@ -447,9 +459,11 @@ export function findTargets(view: PlanView, prev?: TargetsState): { targets: Tar
   const { model } = view;
   const prose = proseRecs(view, prev?.prose);
   const tables = tableRecs(view, prev?.tables);
+  // the same statements (of the same, unmoved blocks) make the same targets
+  if (prev && !prose.changed && !tables.changed) return { targets: prev.targets, state: { prose: prose.recs, tables: tables.tables, targets: prev.targets } };
   const all: Statement[] = [];
-  for (const r of prose) for (const st of r.statements) all.push(st);
-  for (const t of tables) for (const st of t.statements) all.push(st);
+  for (const r of prose.recs) for (const st of r.statements) all.push(st);
+  for (const t of tables.tables) for (const st of t.statements) all.push(st);
   const targets = TARGET_YEARS.map((year) => {
     const withValues = all.filter((s) => s.year === year);
     const mine = withValues.filter((s) => !s.loose);
@@ -467,5 +481,5 @@ export function findTargets(view: PlanView, prev?: TargetsState): { targets: Tar
       indicators,
     } satisfies TargetStatement;
   });
-  return { targets, state: { prose, tables } };
+  return { targets, state: { prose: prose.recs, tables: tables.tables, targets } };
 }

@@ -63,6 +63,13 @@ export interface ViewChange {
   lo: number;
   hiOld: number;
   hiNew: number;
+  /** The sections' infos are those of the previous view, unchanged (hasContent too). */
+  sections: boolean;
+  /** The measures the changed blocks (before and after the change) speak of. */
+  measures: ReadonlySet<string>;
+  /** The lines the changed blocks span, before and after the change (first > last when none). */
+  firstLine: number;
+  lastLine: number;
 }
 
 export interface PlanView {
@@ -504,23 +511,42 @@ export function buildView(model: PlanModel, profile: Profile, prev?: PlanView): 
   }
 
   let perBlock: Array<readonly BlockInfo[]>;
+  const touched = new Set<string>();
+  let sectionsSame = false;
+  let firstLine = Infinity;
+  let lastLine = -Infinity;
   let byMeasure: Map<string, number[]>;
   let byArea: Map<string, number[]>;
   if (context && prev && old) {
     // the changed blocks' infos, spliced in; the indices lose the old blocks' entries and gain the new ones'
     const fresh = blocks.slice(lo, hiNew).map(infosOf);
+    for (let k = lo; k < hiOld; k++) for (const info of prev.perBlock[k]) for (const m of info.speaks) touched.add(m);
+    for (const infos of fresh) for (const info of infos) for (const m of info.speaks) touched.add(m);
+    const span = (b: Block) => {
+      firstLine = Math.min(firstLine, b.range.start.line);
+      lastLine = Math.max(lastLine, b.range.end.line);
+    };
+    for (let k = lo; k < hiOld; k++) span(old.blocks[k]);
+    for (let k = lo; k < hiNew; k++) span(blocks[k]);
     if (kept) {
       const counts = part.contentCount;
-      let flips = false;
+      const deltas = new Map<number, number>();
       for (let k = lo; k < hiOld; k++) {
         const b = old.blocks[k];
-        if (b.section >= 0 && hasText(b.norm) && --counts[b.section] === 0) flips = true;
+        if (b.section >= 0 && hasText(b.norm)) deltas.set(b.section, (deltas.get(b.section) ?? 0) - 1);
       }
       for (let k = lo; k < hiNew; k++) {
         const b = blocks[k];
-        if (b.section >= 0 && hasText(b.norm) && counts[b.section]++ === 0) flips = true;
+        if (b.section >= 0 && hasText(b.norm)) deltas.set(b.section, (deltas.get(b.section) ?? 0) + 1);
+      }
+      let flips = false;
+      for (const [section, d] of deltas) {
+        const was = counts[section];
+        counts[section] = was + d;
+        if (was > 0 !== was + d > 0) flips = true;
       }
       if (flips) markContent(model, sections, counts);
+      sectionsSame = !flips;
     }
     perBlock = replaceRange(prev.perBlock as Array<readonly BlockInfo[]>, lo, hiOld, fresh);
     byMeasure = prev.byMeasure;
@@ -551,7 +577,7 @@ export function buildView(model: PlanModel, profile: Profile, prev?: PlanView): 
     });
   }
 
-  return { model, profile, measureArea, ...part, perBlock, byMeasure, byArea, change: { context, lo, hiOld, hiNew } };
+  return { model, profile, measureArea, ...part, perBlock, byMeasure, byArea, change: { context, lo, hiOld, hiNew, sections: sectionsSame, measures: touched, firstLine, lastLine } };
 }
 
 /** Replace the entries [lo, hiOld) of every list by those of `fresh` ([lo, hiNew)); later entries move by hiNew - hiOld. */

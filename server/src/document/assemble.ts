@@ -66,17 +66,40 @@ function counted(text: string, norm: string): UnitCache {
   return { norm, han, latin };
 }
 
-function headingCache(u: HeadingUnit): UnitCache {
+export function headingCache(u: HeadingUnit): UnitCache {
   return (u.cache ??= counted(u.text, normalize(u.text)));
 }
 
-function blockCache(u: BlockUnit): UnitCache {
+export function blockCache(u: BlockUnit): UnitCache {
   if (u.cache) return u.cache;
   const norm = normalize(u.kind === 'code' ? u.text : u.text.replace(/<!--[\s\S]*?-->/g, ' '));
   return (u.cache = u.kind === 'code' ? { norm, han: 0, latin: 0 } : counted(u.text, norm));
 }
 
+/**
+ * Where a model's parts come from, by piece, so that an edit that keeps the structure can be
+ * spliced into the model (splice.ts) instead of assembling the whole document again.
+ */
+export interface Layout {
+  /** Per piece k (and one past the last): units, block units, comment units and sections before piece k. */
+  units: number[];
+  blocks: number[];
+  comments: number[];
+  sections: number[];
+  /** Offset where each section ends. */
+  sectionEnds: number[];
+  /** Han and Latin letters of the headings and blocks (the language guess). */
+  han: number;
+  latin: number;
+  /** Index of the first numbered heading unit, which the title search does not pass (Infinity without one). */
+  titleZone: number;
+}
+
 export function assemble(text: string, pieces: Piece[], index: LineIndex, eol: PlanModel['eol']): PlanModel {
+  return assembleWithLayout(text, pieces, index, eol).model;
+}
+
+export function assembleWithLayout(text: string, pieces: Piece[], index: LineIndex, eol: PlanModel['eol']): { model: PlanModel; layout: Layout } {
   // flatten: units in document order with the offset of their piece
   const units: Unit[] = [];
   const bases: number[] = [];
@@ -181,6 +204,26 @@ export function assemble(text: string, pieces: Piece[], index: LineIndex, eol: P
   }
   close(0);
   for (const s of sections) s.range = { start: s.heading.range.start, end: pos(sectionEnds[s.index]) };
+  const layout: Layout = { units: [0], blocks: [0], comments: [0], sections: [0], sectionEnds, han, latin, titleZone: Infinity };
+  let nu = 0;
+  let nb = 0;
+  let nc = 0;
+  let ns = 0;
+  for (const p of pieces) {
+    for (const u of p.units) {
+      if (u.type === 'block') nb++;
+      else if (u.type === 'comment') nc++;
+      else if (u.type === 'heading') {
+        if (!(title && title.unit === nu)) ns++;
+        if (u.numbering.style !== 'none' && layout.titleZone === Infinity) layout.titleZone = nu;
+      }
+      nu++;
+    }
+    layout.units.push(nu);
+    layout.blocks.push(nb);
+    layout.comments.push(nc);
+    layout.sections.push(ns);
+  }
 
   function addBlock(u: BlockUnit, base: number, start: number, end: number): void {
     const section = current();
@@ -204,9 +247,9 @@ export function assemble(text: string, pieces: Piece[], index: LineIndex, eol: P
     blocks.push(b);
   }
 
-  return {
+  const model: PlanModel = {
     text,
-    language: han > 0 && han > 0.2 * (han + latin) ? 'zh' : 'en',
+    language: languageOf(han, latin),
     title: titleOut,
     frontMatter,
     sections,
@@ -216,4 +259,9 @@ export function assemble(text: string, pieces: Piece[], index: LineIndex, eol: P
     lineStarts: index.lineStarts,
     eol,
   };
+  return { model, layout };
+}
+
+export function languageOf(han: number, latin: number): PlanModel['language'] {
+  return han > 0 && han > 0.2 * (han + latin) ? 'zh' : 'en';
 }

@@ -8,7 +8,8 @@
  * The result equals parsePlan(newText); test/unit/incremental.test.ts checks that on random edits.
  */
 import { chunkFrom, frontMatterEnd, hasDefinitions, lineStartOf, nextLineStart, type Piece } from './chunks';
-import { eolCounts, modelFromPieces, parsePlan, parseStateOf, PATHOLOGICAL_NESTING } from './parse';
+import { eolCounts, eolOf, keepState, modelFromPieces, parsePlan, parseStateOf, PATHOLOGICAL_NESTING } from './parse';
+import { spliceModel } from './splice';
 import { lineOf, offsetAt, type LineIndex } from './positions';
 import type { PlanModel, Range } from './types';
 
@@ -79,22 +80,33 @@ export function updateLineStarts(old: number[], next: string, r: EditRegion): { 
   const L = lineOf(old, Math.max(0, r.start - 1)); // a \r just before the edit may pair with an inserted \n
   const from = old[L];
   const until = Math.min(next.length + 1, r.newEnd + 2); // new starts below this are rescanned
-  const starts = old.slice(0, L + 1);
+  const mid: number[] = [];
   for (let i = from; i < until - 1 && i < next.length; i++) {
     const c = next.charCodeAt(i);
     if (c === 13) {
       if (next.charCodeAt(i + 1) === 10) {
-        if (i + 2 < until) starts.push(i + 2);
+        if (i + 2 < until) mid.push(i + 2);
         i++;
         continue;
       }
-      starts.push(i + 1);
-    } else if (c === 10) starts.push(i + 1);
+      mid.push(i + 1);
+    } else if (c === 10) mid.push(i + 1);
   }
-  for (let k = L + 1; k < old.length; k++) {
-    const s = old[k] + delta;
-    if (s >= until) starts.push(s);
+  // the old starts that move to `until` or later are kept (moved); those before were rescanned
+  let k = L + 1;
+  let hi = old.length;
+  while (k < hi) {
+    const m = (k + hi) >> 1;
+    if (old[m] + delta < until) k = m + 1;
+    else hi = m;
   }
+  // a copy of the old table (native), the rescanned lines put in, the rest moved in place
+  let starts: number[];
+  if (mid.length === k - (L + 1)) {
+    starts = old.slice();
+    for (let m = 0; m < mid.length; m++) starts[L + 1 + m] = mid[m];
+  } else starts = old.slice(0, L + 1).concat(mid, old.slice(k));
+  if (delta !== 0) for (let m = L + 1 + mid.length; m < starts.length; m++) starts[m] += delta;
   return { starts, from, until };
 }
 
@@ -148,13 +160,12 @@ export function updatePlan(prev: PlanModel, changes: readonly TextChange[] | Edi
   const from = i < pieces.length ? pieces[i].start : 0;
 
   // window end: the first old boundary at or after the edit that the new parse confirms too
-  const oldStarts = pieces.map((p) => p.start);
   let reuseFrom = pieces.length; // index of the first old piece reused after the window
   const stop = (b: number): boolean => {
     if (b < r.newEnd || b < fm) return false;
     const ob = b - delta;
     const j = pieceAt(pieces, ob);
-    if (j < pieces.length && oldStarts[j] === ob && ob >= r.oldEnd) {
+    if (j < pieces.length && pieces[j].start === ob && ob >= r.oldEnd) {
       reuseFrom = j;
       return true;
     }
@@ -162,28 +173,28 @@ export function updatePlan(prev: PlanModel, changes: readonly TextChange[] | Edi
   };
   // the first group reaches one old boundary past the edit, so that boundary can be confirmed
   let firstEnd = r.newEnd;
-  const after = pieces.findIndex((p, k) => k > i && p.start >= r.oldEnd);
-  if (after >= 0) firstEnd = (pieces[after + 1]?.start ?? old.length) + delta;
+  let after = pieces.length ? pieceAt(pieces, r.oldEnd) : 0; // the first piece after i starting at or after the edit
+  if (after < pieces.length && pieces[after].start < r.oldEnd) after++;
+  if (after <= i) after = i + 1;
+  if (after < pieces.length) firstEnd = (pieces[after + 1]?.start ?? old.length) + delta;
   const steps = chunkFrom(newText, from, { groupSize: EDIT_GROUP, frontMatter: fm, minEnd: firstEnd, stop, whole: false });
   let res = steps.next();
   while (!res.done) res = steps.next();
   const window = res.value;
 
-  const reused: Piece[] = [];
+  const all = pieces.slice(0, i).concat(window);
   for (let k = reuseFrom; k < pieces.length; k++) {
     const p = pieces[k];
-    reused.push(delta === 0 ? p : { start: p.start + delta, end: p.end + delta, units: p.units });
+    all.push(delta === 0 ? p : { start: p.start + delta, end: p.end + delta, units: p.units });
   }
-  const all = [...pieces.slice(0, i), ...window, ...reused];
 
   const lines = updateLineStarts(prev.lineStarts, newText, r);
   const before = eolCounts(old, lines.from, Math.min(old.length, lines.until - delta));
   const now = eolCounts(newText, lines.from, Math.min(newText.length, lines.until));
   const index: LineIndex = { text: newText, lineStarts: lines.starts };
-  return modelFromPieces(newText, all, index, {
-    frontMatterEnd: fm,
-    definitions: false,
-    crlf: state.crlf - before.crlf + now.crlf,
-    lf: state.lf - before.lf + now.lf,
-  });
+  const counts = { frontMatterEnd: fm, definitions: false, crlf: state.crlf - before.crlf + now.crlf, lf: state.lf - before.lf + now.lf };
+  // an edit that keeps the structure (typing in a paragraph, a cell, a heading's text) is spliced in
+  const spliced = state.layout && spliceModel(prev, state.layout, pieces, i, reuseFrom, window, newText, index, eolOf(counts));
+  if (spliced) return keepState(spliced.model, { ...counts, pieces: all, layout: spliced.layout });
+  return modelFromPieces(newText, all, index, counts);
 }

@@ -3,7 +3,7 @@
  * top-level node yields units independently, and the pieces are assembled into the model. The
  * pieces are kept with the model so that updatePlan (incremental.ts) re-parses only what an edit touched.
  */
-import { assemble } from './assemble';
+import { assemble, assembleWithLayout, type Layout } from './assemble';
 import { chunkFrom, COLD_GROUP, frontMatterEnd, hasDefinitions, parseGroup, type Piece } from './chunks';
 import { lineStarts, type LineIndex } from './positions';
 import type { PlanModel } from './types';
@@ -48,6 +48,8 @@ export interface ParseState {
   /** Counts of \r\n and bare \n line ends (dominantEol), kept up to date by edits. */
   crlf: number;
   lf: number;
+  /** Where the model's parts come from, by piece (an edit that keeps the structure is spliced in). */
+  layout?: Layout;
 }
 
 const states = new WeakMap<PlanModel, ParseState>();
@@ -57,9 +59,19 @@ export function parseStateOf(model: PlanModel): ParseState | undefined {
   return states.get(model);
 }
 
-export function modelFromPieces(text: string, pieces: Piece[], index: LineIndex, state: Omit<ParseState, 'pieces'>): PlanModel {
-  const model = assemble(text, pieces, index, state.crlf > state.lf ? '\r\n' : '\n');
-  states.set(model, { ...state, pieces });
+export function modelFromPieces(text: string, pieces: Piece[], index: LineIndex, state: Omit<ParseState, 'pieces' | 'layout'>): PlanModel {
+  const { model, layout } = assembleWithLayout(text, pieces, index, eolOf(state));
+  states.set(model, { ...state, pieces, layout });
+  return model;
+}
+
+export function eolOf(counts: { crlf: number; lf: number }): PlanModel['eol'] {
+  return counts.crlf > counts.lf ? '\r\n' : '\n';
+}
+
+/** Remember the parse behind a model made elsewhere (an edit spliced into the previous model). */
+export function keepState(model: PlanModel, state: ParseState): PlanModel {
+  states.set(model, state);
   return model;
 }
 
