@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { PROPERTIES } from './properties';
 import { fuzzSettings, logResult, runProperty } from './watchdog';
 
-const CI_RUNS: Record<string, number> = { analysis: 120, fixes: 60, large: 120 };
+const CI_RUNS: Record<string, number> = { analysis: 120, fixes: 60, profiles: 40, large: 120 };
 /** A hang fails sooner, in the watchdog; this only bounds a run of many slow cases. */
 const WHOLE_RUN_MS = Math.max(60 * 60_000, (Number(process.env.PLANLINT_FUZZ_RUNS) || 0) * 3000);
 

@@ -256,6 +256,36 @@ export function mutate(text: string, m: Mutation): string {
   }
 }
 
+/** Terms a custom profile may hold: regular-expression syntax, whitespace runs, lone surrogates, Traditional and full-width characters. */
+const TERM_UNITS = ['a', 'b', '1', '碳', '汇', '能', '耗', ' ', '\t', '\u3000', '\u00a0', '.', '*', '+', '?', '(', ')', '[', ']', '{', '}', '|', '\\', '^', '$', '-', 'Ａ', '減', '\uD800', '\uDE00'];
+
+export interface HostileTerms {
+  /** Added to the first indicator's terms. */
+  indicator: string[];
+  /** Added to the second area's evidence terms. */
+  evidence: string[];
+  /** Added to the second area's first measure's heading aliases. */
+  aliases: string[];
+  /** Added to the plan markers. */
+  markers: string[];
+}
+
+/** Terms to add to the built-in profile: short hostile ones, real ones, one of thousands of words, thousands of terms. */
+export function hostileTermsArbitrary(scale = 1): fc.Arbitrary<HostileTerms> {
+  const n = (x: number) => Math.max(1, Math.round(x * scale));
+  const short = fc.string({ unit: fc.constantFrom(...TERM_UNITS), minLength: 1, maxLength: 12 });
+  const real = fc.constantFrom('大宗固废综合利用率', '减污降碳', '新能源汽车', 'bulk solid waste', '再生铝', '工业', '交通运输', '2025年');
+  const manyWords = fc.integer({ min: 1000, max: n(8000) }).map((k) => `${Array.from({ length: k }, () => 'a').join(' ')} b`);
+  const term = fc.oneof({ weight: 8, arbitrary: short }, { weight: 3, arbitrary: real }, { weight: 1, arbitrary: manyWords });
+  const manyTerms = fc.integer({ min: 1000, max: n(8000) }).map((k) => Array.from({ length: k }, (_, i) => `${String.fromCharCode(0x4e00 + (i % 20_000))}能`));
+  return fc.record({
+    indicator: fc.oneof({ weight: 5, arbitrary: fc.array(term, { maxLength: 20 }) }, { weight: 1, arbitrary: manyTerms }),
+    evidence: fc.array(term, { maxLength: 20 }),
+    aliases: fc.array(term, { maxLength: 10 }),
+    markers: fc.array(term, { maxLength: 5 }),
+  });
+}
+
 /** Random and mutated documents, about half each. */
 export function anyDraftArbitrary(scale = 1) {
   const seeds = seedDrafts();

@@ -109,8 +109,7 @@ export function keepsEveryLine(before: string, after: string, edits: TextEditLik
   return breaks(after) === breaks(before) + edits.reduce((n, e) => n + breaks(e.newText), 0);
 }
 
-export function analysisOf(text: string, version = 1): DocAnalysis {
-  const p = profile();
+export function analysisOf(text: string, version = 1, p: Profile = profile()): DocAnalysis {
   const checked = checkText(text, { profile: p, config: {}, path: undefined });
   return { uri: 'file:///fuzz/draft.md', version, model: checked.model, result: checked.result, isPlan: checked.isPlan || true, profile: p, config: {} };
 }
@@ -122,12 +121,12 @@ export interface FeatureCounts {
 }
 
 /**
- * Runs the analysis and every feature on `text`; throws with a list of violations. `isPlan` is
- * forced so that plan-only features run on any text.
+ * Runs the analysis and every feature on `text` (under `p`, the built-in profile by default);
+ * throws with a list of violations. `isPlan` is forced so that plan-only features run on any text.
  */
-export function checkEverything(text: string): FeatureCounts {
+export function checkEverything(text: string, p: Profile = profile()): FeatureCounts {
   const lengths = lineLengths(text);
-  const a = analysisOf(text);
+  const a = analysisOf(text, 1, p);
   const problems: string[] = [];
   problems.push(...rangeProblems(a.result, lengths, 'result'));
   const { model } = a;

@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { checkText } from '../../server/src/engine';
 import { fixAllInserts, type FixInput, insertFor, insertMissingInserts, toTextEdits } from '../../server/src/fixes';
-import { anyDraftArbitrary, hostileArbitraries, mutatedDraftArbitrary, seedDrafts } from './arbitraries';
+import type { Profile } from '../../server/src/profile/types';
+import { anyDraftArbitrary, type HostileTerms, hostileArbitraries, hostileTermsArbitrary, mutatedDraftArbitrary, seedDrafts } from './arbitraries';
 import { applyEdits, checkEverything, keepsEveryByte, keepsEveryLine, profile, sameFinding, SKELETON_RULES } from './invariants';
 
 export interface CaseStats {
@@ -14,11 +15,39 @@ export interface CaseStats {
   inserts: number;
 }
 
+export interface FuzzCase {
+  /** Where the text came from: 'random', a seed draft's path, 'large'. */
+  seed: string;
+  text: string;
+  /** Terms added to the built-in profile (the `profiles` property). */
+  terms?: HostileTerms;
+}
+
 export interface Property {
   /** What the property says, for the report. */
   title: string;
-  arbitrary: (scale: number) => fc.Arbitrary<{ seed: string; text: string }>;
-  check: (text: string) => CaseStats;
+  arbitrary: (scale: number) => fc.Arbitrary<FuzzCase>;
+  check: (c: FuzzCase) => CaseStats;
+}
+
+/** The built-in profile with `terms` added (a custom profile's terms are user data). */
+export function profileWithTerms(terms: HostileTerms): Profile {
+  const base = profile();
+  const more = (list: string[], extra: string[]) => [...list, ...extra];
+  return {
+    ...base,
+    planMarkers: { ...base.planMarkers, zh: more(base.planMarkers.zh, terms.markers) },
+    areas: base.areas.map((a, i) =>
+      i !== 1
+        ? a
+        : {
+            ...a,
+            evidence: { ...a.evidence, zh: more(a.evidence.zh, terms.evidence) },
+            measures: a.measures.map((m, j) => (j !== 0 ? m : { ...m, aliases: { ...m.aliases, zh: more(m.aliases.zh, terms.aliases) } })),
+          },
+    ),
+    indicators: base.indicators.map((ind, i) => (i !== 0 ? ind : { ...ind, terms: { ...ind.terms, zh: more(ind.terms.zh, terms.indicator) } })),
+  };
 }
 
 function fixInputOf(text: string): FixInput & { isPlan: boolean } {
@@ -72,12 +101,24 @@ export const PROPERTIES: Record<string, Property> = {
   analysis: {
     title: 'random and mutated drafts: analysis and every feature return, ranges inside the document, inserts keep every byte',
     arbitrary: (scale) => anyDraftArbitrary(scale),
-    check: checkEverything,
+    check: (c) => checkEverything(c.text),
   },
   fixes: {
     title: 'mutated drafts: every skeleton fix keeps every byte, clears its finding, is not offered again; fix-all likewise',
     arbitrary: (scale) => mutatedDraftArbitrary(seedDrafts(), scale),
-    check: checkFixes,
+    check: (c) => checkFixes(c.text),
+  },
+  profiles: {
+    title: 'random and mutated drafts under profiles with hostile terms (expression syntax, whitespace runs, thousands of words or of terms): analysis and features return, ranges inside the document',
+    // the draft ends with a target statement naming some of the added terms a few times, so that
+    // they are matched (V8 compiled a huge expression, and failed, only on a long subject)
+    arbitrary: (scale) =>
+      fc.tuple(anyDraftArbitrary(scale), hostileTermsArbitrary(scale), fc.integer({ min: 1, max: 4 })).map(([d, terms, times]) => ({
+        ...d,
+        text: `${d.text}\n\n### （一）主要目标\n\n到2025年，${Array(times).fill([...terms.indicator.slice(0, 3), ...terms.evidence.slice(0, 2)].join('，')).join('；')}达到60%。\n`,
+        terms,
+      })),
+    check: (c) => checkEverything(c.text, profileWithTerms(c.terms ?? { indicator: [], evidence: [], aliases: [], markers: [] })),
   },
   large: {
     title: 'large drafts (repeated real drafts and hostile blocks, up to a few MB): analysis and features end within the size bound',
@@ -85,7 +126,7 @@ export const PROPERTIES: Record<string, Property> = {
       fc
         .tuple(fc.array(fc.oneof(hostileArbitraries(scale).line, fc.constantFrom(...seedDrafts().map((d) => d.text))), { minLength: 1, maxLength: 12 }), fc.integer({ min: 1, max: Math.max(2, Math.round(8 * scale)) }))
         .map(([parts, times]) => ({ seed: 'large', text: Array.from({ length: times }, () => parts.join('\n\n')).join('\n\n') })),
-    check: checkEverything,
+    check: (c) => checkEverything(c.text),
   },
 };
 

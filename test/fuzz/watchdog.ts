@@ -28,7 +28,7 @@ export interface Totals {
 }
 
 export type WorkerMessage =
-  | { type: 'case'; index: number; name: string; size: number; text: string }
+  | { type: 'case'; index: number; name: string; size: number; text: string; /** JSON of the profile terms added, if any. */ terms?: string }
   | { type: 'done'; totals: Totals; failure?: string };
 
 export interface WatchdogResult extends Totals {
@@ -36,6 +36,13 @@ export interface WatchdogResult extends Totals {
   seed: number;
   failure?: string;
 }
+
+/**
+ * The worker's stack, as small as the language server's main thread has (V8's default, 984 KB): with
+ * a worker's default 4 MB, inputs that overflow the server's stack passed (a profile term of 8 000
+ * words compiled into one regular expression).
+ */
+const MAIN_THREAD_STACK_MB = 0.96;
 
 /** Generous: a fixed allowance plus 60 ms per KB. Catches hangs and super-linear blow-ups, not slowness. */
 export function budgetMs(size: number): number {
@@ -64,16 +71,18 @@ export function workerBundle(): string {
   return out;
 }
 
-export function saveCase(property: string, name: string, text: string): string {
+/** Saves a failing input (and the profile terms it ran with, beside it as .terms.json). */
+export function saveCase(property: string, name: string, text: string, terms?: string): string {
   const dir = resolve(repoRoot, 'test-results/fuzz');
   mkdirSync(dir, { recursive: true });
   const file = resolve(dir, `${property}-${name.replace(/[^\w.-]+/g, '_')}-${Date.now()}.md`);
   writeFileSync(file, text);
+  if (terms) writeFileSync(file.replace(/\.md$/, '.terms.json'), terms);
   return file;
 }
 
 export function runProperty(job: WorkerJob): Promise<WatchdogResult> {
-  const worker = new Worker(workerBundle(), { workerData: job, resourceLimits: { maxOldGenerationSizeMb: 2048 } });
+  const worker = new Worker(workerBundle(), { workerData: job, resourceLimits: { maxOldGenerationSizeMb: 2048, stackSizeMb: MAIN_THREAD_STACK_MB } });
   return new Promise((resolveRun, reject) => {
     let current: Extract<WorkerMessage, { type: 'case' }> | undefined;
     let timer: NodeJS.Timeout | undefined;
@@ -90,7 +99,7 @@ export function runProperty(job: WorkerJob): Promise<WatchdogResult> {
         current = m;
         if (timer) clearTimeout(timer);
         timer = setTimeout(() => {
-          const file = saveCase(job.property, m.name, m.text);
+          const file = saveCase(job.property, m.name, m.text, m.terms);
           finish(() =>
             reject(new Error(`${job.property}: case ${m.index} (${m.name}, ${m.size} chars) did not finish within ${budgetMs(m.size)} ms; input saved to ${file}`)),
           );
@@ -101,7 +110,7 @@ export function runProperty(job: WorkerJob): Promise<WatchdogResult> {
       }
     });
     worker.on('error', (e) => {
-      const file = current ? saveCase(job.property, current.name, current.text) : undefined;
+      const file = current ? saveCase(job.property, current.name, current.text, current.terms) : undefined;
       finish(() => reject(new Error(`${job.property}: the worker died: ${e.message}${file ? `; input saved to ${file}` : ''}`)));
     });
     worker.on('exit', (code) => finish(() => reject(new Error(`${job.property}: the worker exited (${code}) before reporting`))));

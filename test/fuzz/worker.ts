@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import fc from 'fast-check';
-import { CORPUS, PROPERTIES } from './properties';
+import { CORPUS, type FuzzCase, PROPERTIES, type Property } from './properties';
 import type { WorkerJob, WorkerMessage } from './watchdog';
 
 const job = workerData as WorkerJob;
@@ -13,9 +13,10 @@ const post = (m: WorkerMessage) => parentPort!.postMessage(m);
 
 function run(): void {
   const totals = { cases: 0, bytes: 0, maxBytes: 0, findings: 0, actions: 0, inserts: 0 };
-  const one = (name: string, text: string, check: (t: string) => { findings: number; actions: number; inserts: number }) => {
-    post({ type: 'case', index: totals.cases, name, size: text.length, text });
-    const s = check(text);
+  const one = (c: FuzzCase, check: Property['check']) => {
+    const { seed: name, text } = c;
+    post({ type: 'case', index: totals.cases, name, size: text.length, text, terms: c.terms && JSON.stringify(c.terms) });
+    const s = check(c);
     totals.cases++;
     totals.bytes += text.length;
     totals.maxBytes = Math.max(totals.maxBytes, text.length);
@@ -27,7 +28,7 @@ function run(): void {
     const failures: string[] = [];
     for (const [name, make] of Object.entries(CORPUS)) {
       try {
-        one(name, make(), PROPERTIES.analysis.check);
+        one({ seed: name, text: make() }, PROPERTIES.analysis.check);
       } catch (e) {
         failures.push(`${name}: ${(e as Error).message}`);
       }
@@ -39,7 +40,7 @@ function run(): void {
   if (!property) throw new Error(`unknown property ${job.property}`);
   const result = fc.check(
     fc.property(property.arbitrary(job.scale), (d) => {
-      one(d.seed, d.text, property.check);
+      one(d, property.check);
     }),
     { numRuns: job.runs, seed: job.seed, endOnFailure: job.endOnFailure ?? false },
   );
