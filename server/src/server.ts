@@ -8,14 +8,12 @@ import {
   type CancellationToken,
   type ClientCapabilities,
   CodeLensRefreshRequest,
-  createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   type Diagnostic,
   type DocumentDiagnosticReport,
   DocumentDiagnosticReportKind,
   FileChangeType,
-  ProposedFeatures,
   type ServerCapabilities,
   TextDocuments,
   TextDocumentSyncKind,
@@ -65,11 +63,12 @@ import { Debouncer } from './workspace/debounce';
 import { EditLog } from './workspace/edits';
 import { isTooLarge, LargeDocChecker, tooLargeDiagnostic } from './workspace/largeDocs';
 import { Resolver } from './workspace/resolve';
+import { createServerConnection } from './transport';
 import { markdownFiles } from './workspace/scan';
 import { type ClientSettings, readSettings } from './workspace/settings';
 import type { FileProblems } from './workspace/types';
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = createServerConnection();
 const edits = new EditLog();
 const documents = new TextDocuments(edits.documents());
 
@@ -547,6 +546,17 @@ connection.onExecuteCommand(async (params) => {
 if (process.env.PLANLINT_TEST_HOOKS === '1') {
   connection.onRequest('planlint/_test/rejectInBackground', (message: string) => {
     void Promise.reject(new Error(String(message)));
+    return true;
+  });
+  connection.onRequest('planlint/_test/console', (marker: string) => {
+    // what a library might print: over stdio it must reach the log, never the protocol stream
+    console.log(`${marker} log`);
+    console.info(`${marker} info`);
+    console.warn(`${marker} warn`);
+    console.error(`${marker} error`);
+    console.dir({ marker: `${marker} dir` });
+    console.table([{ marker: `${marker} table` }]);
+    console.count(`${marker} count`);
     return true;
   });
   connection.onRequest('planlint/_test/state', () => {

@@ -60,6 +60,19 @@ describe('a failing background task', () => {
   });
 });
 
+describe('console output', () => {
+  it('of the server or a library goes to the log, never into the protocol stream (stdio)', async () => {
+    expect(await server.connection.sendRequest('planlint/_test/console', 'MARK-7')).toBe(true);
+    const doc = server.openFixture('gap-zh.md');
+    expect((await doc.diagnostics()).diagnostics.length).toBeGreaterThan(0);
+    for (const kind of ['log', 'info', 'warn', 'error', 'dir', 'table', 'count']) {
+      expect(logs.some((l) => l.message.includes(`MARK-7 ${kind}`)), kind).toBe(true);
+    }
+    expect(server.process.exitCode).toBeNull();
+    doc.close();
+  });
+});
+
 /** A plan of about `size` characters: the fixture drafts again and again, each copy a little different. */
 function bigPlan(size: number): string {
   const draft = readFileSync(resolve(repoRoot, 'test/fixtures/drafts/gaps-zh.md'), 'utf8');
