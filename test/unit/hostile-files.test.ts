@@ -3,10 +3,11 @@
  * never an exception (which left every draft under the config unchecked) or a crash; include globs
  * whose matching could run away, or that reach outside their folder, are reported and left out.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { expandPaths } from '../../server/src/cli/files';
 import { loadConfigFile, parseConfig } from '../../server/src/config/load';
 import { setLocale } from '../../server/src/l10n';
 import { loadProfileFile, parseProfile } from '../../server/src/profile';
@@ -106,6 +107,20 @@ describe('an enormous file', () => {
     const loaded = store.load([{ name: 'lib', folder: tmp }]);
     const problems = loaded.problems.flatMap((p) => p.problems.map((x) => x.message));
     expect(problems.some((m) => /larger than 1 MB/.test(m))).toBe(true);
+  });
+});
+
+describe('symbolic links on the command line', () => {
+  it('neither a folder nor a glob argument is followed through a link (to a folder outside, to itself)', async () => {
+    const dir = join(tmp, 'links');
+    mkdirSync(join(dir, 'drafts'), { recursive: true });
+    writeFileSync(join(dir, 'drafts', 'plan.md'), '# 某市减污降碳协同增效实施方案\n');
+    symlinkSync(resolve(__dirname, '../../examples'), join(dir, 'outside'));
+    symlinkSync('.', join(dir, 'loop'));
+    for (const arg of ['**/*.md', '.']) {
+      const { inputs } = await expandPaths([arg], dir);
+      expect(inputs.map((i) => i.path)).toEqual([join(dir, 'drafts', 'plan.md')]);
+    }
   });
 });
 

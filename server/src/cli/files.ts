@@ -34,7 +34,8 @@ export async function expandPaths(paths: string[], cwd: string): Promise<Expansi
     } else if (stat) {
       add(abs, true);
     } else if (isDynamicPattern(arg)) {
-      const matches = await glob(arg, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] });
+      // no symbolic links, as in the folder walk: one to / would make the glob cover the disk
+      const matches = await glob(arg, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'], followSymbolicLinks: false });
       for (const file of matches.sort()) add(resolve(file), false);
     } else {
       missing.push(arg);
