@@ -246,6 +246,23 @@ describe('incremental parsing, by example', () => {
     expect(moved.every((k) => chain.includes(k))).toBe(true);
   });
 
+  test('keystrokes down a section of many paragraphs, lists and a table: each model equals a fresh parse', () => {
+    const paragraphs = Array.from({ length: 8 }, (_, k) => `第${k + 1}段。推进工业领域协同增效，加快淘汰落后产能。`);
+    let text = ['# 方案', '', '## 一、总体要求', '', '### （一）推进工业领域协同增效', '', ...paragraphs.flatMap((p) => [p, '']), '- 列表一', '- 列表二', '', '| 指标 | 2025年 |', '|---|---|', '| 新增大宗固废综合利用率（%） | 50 |', '', '## 二、强化源头防控', '', '收尾。', ''].join('\n');
+    let model = parsePlan(text);
+    const typeAt = (at: number, insert: string, remove = 0) => {
+      const next = edited(text, at, remove, insert);
+      model = updatePlan(model, [{ range: { start: positionOf(text, at), end: positionOf(text, at + remove) }, text: insert }], next);
+      text = next;
+      expect(model).toEqual(parsePlan(text));
+    };
+    for (let k = 1; k <= 8; k++) typeAt(text.indexOf(`第${k}段`) + 1, '新');
+    typeAt(text.indexOf('- 列表二'), '', 2); // a list item becomes a paragraph joined to the list (one block fewer or more)
+    typeAt(text.indexOf('列表二'), '- ');
+    typeAt(text.indexOf('| 50 |') + 2, '6');
+    for (let k = 8; k >= 1; k--) typeAt(text.indexOf(`第${k}段`), '', 1);
+  });
+
   test('opening a fence turns the rest into code; closing it restores the blocks', () => {
     const at = draft.indexOf('## 三、');
     const open = edited(draft, at, 0, '```\n');

@@ -86,6 +86,8 @@ export interface Layout {
   blocks: number[];
   comments: number[];
   sections: number[];
+  /** Per piece: the section its first unit is in (the innermost one open where the piece starts, -1 for none). */
+  current: number[];
   /** Offset where each section ends. */
   sectionEnds: number[];
   /** Han and Latin letters of the headings and blocks (the language guess). */
@@ -103,12 +105,15 @@ export function assembleWithLayout(text: string, pieces: Piece[], index: LineInd
   // flatten: units in document order with the offset of their piece
   const units: Unit[] = [];
   const bases: number[] = [];
+  const firstUnit: number[] = []; // per piece
   for (const p of pieces) {
+    firstUnit.push(units.length);
     for (const u of p.units) {
       units.push(u);
       bases.push(p.start);
     }
   }
+  const currentAt: number[] = [];
   const pos = positionCursor(index);
   const range = (s: number, e: number): Range => ({ start: pos(s), end: pos(e) });
   // unchanged blocks and headings (same unit, same place, same section) are reused, not rebuilt
@@ -147,6 +152,7 @@ export function assembleWithLayout(text: string, pieces: Piece[], index: LineInd
   const current = () => (stack.length ? stack[stack.length - 1] : -1);
 
   for (let i = 0; i < units.length; i++) {
+    while (currentAt.length < pieces.length && firstUnit[currentAt.length] === i) currentAt.push(current());
     const u = units[i];
     const base = bases[i];
     const start = base + u.start;
@@ -202,9 +208,10 @@ export function assembleWithLayout(text: string, pieces: Piece[], index: LineInd
     }
     lastEnd = Math.max(lastEnd, end);
   }
+  while (currentAt.length < pieces.length) currentAt.push(current());
   close(0);
   for (const s of sections) s.range = { start: s.heading.range.start, end: pos(sectionEnds[s.index]) };
-  const layout: Layout = { units: [0], blocks: [0], comments: [0], sections: [0], sectionEnds, han, latin, titleZone: Infinity };
+  const layout: Layout = { units: [0], blocks: [0], comments: [0], sections: [0], current: currentAt, sectionEnds, han, latin, titleZone: Infinity };
   let nu = 0;
   let nb = 0;
   let nc = 0;
