@@ -83,15 +83,45 @@ const HAN = /[\u3400-\u9fff]/;
  */
 const ORGAN = /^[\u4e00-\u9fff]{0,4}?(?:(?<![布格当大全开结])局|厅|委(?!托)|办(?![法理公])|部门|(?<![内全外东西南北中干底顶局])部(?![分署位件]))/;
 
+/** What boundaryOk needs to know about a term, worked out once per term. */
+interface TermShape {
+  term: string;
+  /** Starts / ends with an ASCII letter or digit (word boundaries apply). */
+  alnumStart: boolean;
+  alnumEnd: boolean;
+  /** Ends with a Han character (a government body's suffix may follow). */
+  hanEnd: boolean;
+  falseJoin?: { before?: RegExp; after?: RegExp };
+}
+
+function shapeOf(term: string): TermShape {
+  return {
+    term,
+    alnumStart: ALNUM.test(term[0]),
+    alnumEnd: ALNUM.test(term[term.length - 1]),
+    hanEnd: HAN.test(term[term.length - 1]),
+    falseJoin: Object.hasOwn(FALSE_JOINS, term) ? FALSE_JOINS[term] : undefined,
+  };
+}
+
+/** Could ORGAN match at `end`? Only with one of its suffix characters among the next six. */
+function organSuffixNear(text: string, end: number): boolean {
+  for (let i = end, n = Math.min(text.length, end + 6); i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5c40 || c === 0x5385 || c === 0x59d4 || c === 0x529e || c === 0x90e8) return true; // 局厅委办部
+  }
+  return false;
+}
+
 /** Word boundaries for ASCII terms ("air" not in "chair"; plural -s / -es allowed). */
-function boundaryOk(text: string, start: number, end: number, term: string): boolean {
-  if (ALNUM.test(term[0]) && start > 0 && ALNUM.test(text[start - 1])) return false;
-  if (ALNUM.test(term[term.length - 1]) && end < text.length && ALNUM.test(text[end])) {
+function boundaryOk(text: string, start: number, end: number, t: TermShape): boolean {
+  if (t.alnumStart && start > 0 && ALNUM.test(text[start - 1])) return false;
+  if (t.alnumEnd && end < text.length && ALNUM.test(text[end])) {
     const rest = /^(?:e?s)(?![a-z0-9])/.exec(text.slice(end, end + 3));
     if (!rest) return false;
   }
-  if (HAN.test(term[term.length - 1]) && ORGAN.test(text.slice(end, end + 6))) return false;
-  const wrong = FALSE_JOINS[term];
+  if (t.hanEnd && organSuffixNear(text, end) && ORGAN.test(text.slice(end, end + 6))) return false;
+  const wrong = t.falseJoin;
   if (wrong && (wrong.after?.test(text.slice(end, end + 2)) || wrong.before?.test(text.slice(Math.max(0, start - 2), start)))) return false;
   return true;
 }
@@ -131,6 +161,14 @@ function buildMatcher(profile: Profile): ProfileMatcher {
   // built on the first text that needs whole grapheme clusters (few plans have any)
   let ac: AhoCorasick<number> | undefined;
   const library = () => (ac ??= new AhoCorasick(entries.map(([pattern], i) => ({ pattern, data: i }))));
+  // containment is decided per channel: an indicator phrase (新能源汽车新车销售量) must not hide
+  // the evidence term inside it (新能源汽车), nor the reverse; each term's owners split once here
+  const channel = (owners: TermOwner[], keep: (o: TermOwner) => boolean) => {
+    const kept = owners.filter(keep);
+    return kept.length === 0 ? undefined : kept.length === owners.length ? owners : kept;
+  };
+  const isInd = (o: TermOwner) => o.kind === 'indicator';
+  const terms = entries.map(([term, owners]) => ({ shape: shapeOf(term), other: channel(owners, (o) => !isInd(o)), indicator: channel(owners, isInd) }));
   // Scans are pure per text: keep results so that re-analysis after an edit only scans changed blocks.
   const memo = new Map<string, TermHit[]>();
   return {
@@ -138,25 +176,24 @@ function buildMatcher(profile: Profile): ProfileMatcher {
       if (entries.length === 0 || norm.length === 0) return [];
       const known = memo.get(norm);
       if (known) return known;
-      let raw: TermHit[] = [];
+      const other: TermHit[] = [];
+      const indicator: TermHit[] = [];
       try {
         const found = isSimpleText(norm) ? units.search(norm) : searchAll(library(), norm).map((m) => ({ pattern: m.data as number, start: m.start, end: m.end }));
         for (const m of found) {
-          const [term, owners] = entries[m.pattern];
-          if (boundaryOk(norm, m.start, m.end, term)) raw.push({ term, start: m.start, end: m.end, owners });
+          const t = terms[m.pattern];
+          if (!boundaryOk(norm, m.start, m.end, t.shape)) continue;
+          if (t.other) other.push({ term: t.shape.term, start: m.start, end: m.end, owners: t.other });
+          if (t.indicator) indicator.push({ term: t.shape.term, start: m.start, end: m.end, owners: t.indicator });
         }
       } catch {
-        raw = []; // text the segmenter rejects (lone surrogates): no terms
+        // text the segmenter rejects (lone surrogates): no terms
+        other.length = 0;
+        indicator.length = 0;
       }
-      // containment is decided per channel: an indicator phrase (新能源汽车新车销售量) must not hide
-      // the evidence term inside it (新能源汽车), nor the reverse
-      const isInd = (o: TermOwner) => o.kind === 'indicator';
-      const split = (keep: (o: TermOwner) => boolean) =>
-        raw.flatMap((h) => {
-          const owners = h.owners.filter(keep);
-          return owners.length === 0 ? [] : [owners.length === h.owners.length ? h : { ...h, owners }];
-        });
-      const hits = [...dropContained(split((o) => !isInd(o))), ...dropContained(split(isInd))].sort((a, b) => a.start - b.start);
+      const hits = dropContained(other);
+      if (indicator.length > 0) hits.push(...dropContained(indicator));
+      hits.sort((a, b) => a.start - b.start);
       if (memo.size >= MAX_CACHE) memo.clear();
       memo.set(norm, hits);
       return hits;
@@ -176,7 +213,7 @@ function areasOf(owners: readonly TermOwner[]): Set<string> {
  * into the longer one instead (组织领导 is the organisation area and its leadership measure).
  */
 function dropContained(hits: TermHit[]): TermHit[] {
-  if (hits.length < 2) return hits;
+  if (hits.length < 2) return [...hits];
   const sorted = [...hits].sort((a, b) => a.start - b.start || b.end - a.end);
   const out: TermHit[] = [];
   let container: TermHit | undefined;
