@@ -19,7 +19,9 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { type Processor, unified } from 'unified';
-import { extractTopLevel } from './extract';
+import type { Extension } from 'micromark-util-types';
+import { eventNodes } from './events';
+import { extractTopLevel, plainText } from './extract';
 import type { Unit } from './units';
 
 /**
@@ -194,10 +196,39 @@ export function hasDefinitions(text: string): boolean {
 /** Characters handed to micromark so far: an operation count for tests of the chunking's cost. */
 export const parseVolume = { chars: 0, groups: 0 };
 
-function parseNodes(g: string, frontMatter: boolean): RootContent[] {
+/** The micromark extensions a processor parses with (remark-gfm's and remark-frontmatter's). */
+function extensionsOf(processor: Processor<Root>): Extension[] {
+  return (processor.freeze().data() as { micromarkExtensions?: Extension[] }).micromarkExtensions ?? [];
+}
+const withFrontMatterExtensions = extensionsOf(withFrontMatter);
+const bodyExtensions = extensionsOf(body);
+
+/** A heading's plain text from mdast, for headings with markup (undefined: not a heading on its own). */
+function headingText(source: string): string | undefined {
+  const first = (body.parse(source) as Root).children[0];
+  return first?.type === 'heading' ? plainText(first) : undefined;
+}
+
+/** Top-level nodes of a group: from micromark's events where they say enough (events.ts), else mdast. */
+function parseNodes(g: string, frontMatter: boolean, how: 'events' | 'mdast' = 'events'): RootContent[] {
   parseVolume.chars += g.length;
   parseVolume.groups++;
-  return ((frontMatter ? withFrontMatter : body).parse(g) as Root).children;
+  const nodes = how === 'events' ? eventNodes(g, frontMatter ? withFrontMatterExtensions : bodyExtensions, headingText) : undefined;
+  return nodes ?? ((frontMatter ? withFrontMatter : body).parse(g) as Root).children;
+}
+
+/**
+ * What a group's parse gives chunking and extraction, from events or from mdast (the two must be
+ * equal: test/unit/document-events.test.ts): top-level nodes' types and offsets, list items'
+ * offsets, and the units.
+ */
+export function parsedBy(how: 'events' | 'mdast', g: string, frontMatter: boolean): { nodes: unknown[]; units: Unit[] } {
+  const top = parseNodes(g, frontMatter, how);
+  const units: Unit[] = [];
+  for (const n of top) extractNode(g, n, units);
+  const at = (n: RootContent) => [n.position?.start.offset, n.position?.end.offset];
+  const nodes = top.map((n) => [n.type, ...at(n), n.type === 'list' ? n.children.map(at) : []]);
+  return { nodes, units };
 }
 
 /** Units of one node; a node that fails to extract is skipped rather than failing the document. */
