@@ -1,7 +1,7 @@
 /**
  * How `planlint check` sizes its worker pool: small runs stay in one thread (a worker's start-up
  * would cost more than it saves), larger ones get a worker per BYTES_PER_WORKER of drafts, at most
- * one per core; either way the report is the same as one thread's. Runs the built dist/cli/cli.js.
+ * one per free core; either way the report is the same as one thread's. Runs the built dist/cli/cli.js.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -31,12 +31,15 @@ describe('planlint check: worker threads by the size of the run', () => {
     expect(run.stdout).toBe(planlint('few', { PLANLINT_WORKERS: '0' }).stdout);
   }, 120_000);
 
-  test('drafts worth two workers get them (one per core at most), with the report of one thread', () => {
+  test('drafts worth two workers get workers, with the report of one thread', () => {
     const files = writeCorpus(join(dir, 'many'), 30, 11);
     const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
     expect(bytes).toBeGreaterThan(2 * BYTES_PER_WORKER);
     const pool = planlint('many');
-    expect(workersLine(pool.stderr)).toBe(String(Math.min(availableParallelism(), Math.floor(bytes / BYTES_PER_WORKER))));
+    // one per BYTES_PER_WORKER, at most one per core (fewer when the machine is busy), at least one
+    const workers = Number(workersLine(pool.stderr));
+    expect(workers).toBeGreaterThanOrEqual(1);
+    expect(workers).toBeLessThanOrEqual(Math.min(availableParallelism(), Math.floor(bytes / BYTES_PER_WORKER)));
     const one = planlint('many', { PLANLINT_WORKERS: '0' });
     expect(workersLine(one.stderr)).toBeUndefined();
     expect(pool.code).toBe(one.code);

@@ -3,13 +3,14 @@
  * settings cache and a young generation twice the main thread's (a check allocates briskly: with
  * V8's default, scavenges took a third of a run). A worker costs a start-up (loading the bundle,
  * warming up) worth a few hundred kilobytes of drafts, so there are workers only for that much
- * work, at most one per core; smaller runs stay in this thread. Workers take files one at a time
+ * work, at most one per core that other programs leave free (by the load average; at least one);
+ * smaller runs stay in this thread. Workers take files one at a time
  * (so one huge draft does not hold up a queue) and read each file once. Results are put back in
  * input order, so the output is the same as a run in one thread. The built-in profile is parsed
  * here once, while the workers start, and sent to them. PLANLINT_WORKERS=N starts exactly N
  * workers (0: everything in this thread).
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { AnalysisResult } from '../analysis/types';
 import { getLocale, setLocale } from '../l10n';
@@ -51,7 +52,9 @@ export function poolSize(files: number, bytes: number): number {
   if (!entry() || files < 2) return 0;
   const env = process.env.PLANLINT_WORKERS;
   if (env !== undefined && /^\d+$/.test(env.trim())) return Math.min(Number(env), files);
-  return Math.min(availableParallelism(), Math.floor(bytes / BYTES_PER_WORKER), files);
+  // cores other programs keep busy would only make the workers take turns (and each costs its start-up)
+  const free = Math.max(1, Math.round(availableParallelism() - loadavg()[0]));
+  return Math.min(free, Math.floor(bytes / BYTES_PER_WORKER), files);
 }
 
 /** Is this thread a check worker (started by runInPool)? */

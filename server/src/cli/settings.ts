@@ -36,10 +36,14 @@ export function projectRoot(dir: string): string | undefined {
   }
 }
 
+const NO_CONFIG: LoadedConfig = { config: {}, included: new Set() };
+
 export type FileSettings = { config: PlanlintConfig; profile: Profile; included: boolean } | { error: string };
 
 export class Settings {
   private readonly configs = new Map<string, LoadedConfig>();
+  /** The config file that applies in each folder (null: none). */
+  private readonly configFiles = new Map<string, string | null>();
   private readonly profiles = new Map<string, { profile?: Profile; error?: string }>();
   private readonly explicitConfig?: LoadedConfig;
   private readonly explicitProfile?: Profile;
@@ -63,8 +67,11 @@ export class Settings {
   forFile(absPath: string): FileSettings {
     let loaded = this.explicitConfig;
     if (!loaded) {
-      const file = findConfigFile(dirname(absPath), projectRoot(dirname(absPath)));
-      loaded = file ? this.loadConfig(file) : { config: {}, included: new Set() };
+      const dir = dirname(absPath);
+      // drafts share folders: look for the folder's config (a walk up to the project root) once
+      let file = this.configFiles.get(dir);
+      if (file === undefined) this.configFiles.set(dir, (file = findConfigFile(dir, projectRoot(dir)) ?? null));
+      loaded = file ? this.loadConfig(file) : NO_CONFIG;
     }
     if (loaded.error) return { error: loaded.error };
     const config = mergeConfig(DEFAULT_CONFIG, loaded.config, this.options.level ? { level: this.options.level } : {});
