@@ -10,7 +10,7 @@
  */
 import type { RootContent } from 'mdast';
 import { parse, postprocess, preprocess } from 'micromark';
-import type { Event, Extension, Token } from 'micromark-util-types';
+import type { Event, Extension, ParseContext, Token } from 'micromark-util-types';
 
 type Span = { start: { offset: number }; end: { offset: number } };
 interface Node {
@@ -47,6 +47,23 @@ const PLAIN_HEADING = /^[^*_[\]!<&\\`~\r\n\0]*$/;
 
 const span = (start: number, end: number): Span => ({ start: { offset: start }, end: { offset: end } });
 
+const parsers = new WeakMap<Extension[], ParseContext>();
+const FRESH = new Set(['constructs', 'content', 'defined', 'document', 'flow', 'lazy', 'string', 'text']);
+
+/**
+ * micromark's parser for these extensions, made once (merging the extensions' constructs cost as
+ * much as tokenising a few hundred characters, for every group) and cleared of the last text's
+ * state: its definitions, lazy lines, and whatever an extension kept on it.
+ */
+function parserFor(extensions: Extension[]): ParseContext {
+  let p = parsers.get(extensions);
+  if (!p) parsers.set(extensions, (p = parse({ extensions })));
+  p.defined = [];
+  p.lazy = {};
+  for (const key of Object.keys(p)) if (!FRESH.has(key)) delete (p as unknown as Record<string, unknown>)[key];
+  return p;
+}
+
 /**
  * The top-level nodes of `text` (undefined: build mdast instead). `extensions` are the parser's
  * micromark extensions; `headingText` gives the plain text of a heading's source when it has
@@ -56,7 +73,7 @@ export function eventNodes(text: string, extensions: Extension[], headingText: (
   // a byte order mark is dropped before parsing: offsets after it are one short (in mdast too), so
   // heading texts cannot be sliced from them
   if (text.includes(']:') || text.charCodeAt(0) === 0xfeff) return undefined;
-  const events = withListItems(postprocess(parse({ extensions }).document().write(preprocess()(text, undefined, true))));
+  const events = withListItems(postprocess(parserFor(extensions).document().write(preprocess()(text, undefined, true))));
   const root: Node[] = [];
   const stack: Node[] = [];
   // inline content of the open heading or cell: where it starts and ends, and its HTML
