@@ -44,6 +44,7 @@ import { symbolCapabilities, documentSymbols } from './features/symbols';
 import { checkWorkspace } from './features/workspaceCheck';
 import { fixAllInserts, insertMissingInserts } from './fixes';
 import { parsePlanAsync, updatePlan } from './document';
+import { readerOf, settleText } from './document/text';
 import { setLocale, t } from './l10n';
 import {
   CheckWorkspaceRequest,
@@ -92,6 +93,9 @@ const resolver = new Resolver(
 );
 const cache = new AnalysisCache();
 const debouncer = new Debouncer();
+/** Edited texts are made one flat string when the typing pauses this long (document/text.ts). */
+const SETTLE_MS = 40;
+const settler = new Debouncer();
 const settingsCache = new Map<string, Promise<ClientSettings>>();
 /** Config / profile files with published problems → their diagnostics (JSON, to publish only on change). */
 const problemFiles = new Map<string, string>();
@@ -134,11 +138,22 @@ function analysisOf(doc: TextDocument): Promise<Analysed> {
     const settings = await settingsFor(uri);
     if (stale()) throw new Superseded();
     const model = previous
-      ? updatePlan(previous.model, edits.regionBetween(uri, previous.version, version), text)
+      ? updatePlan(previous.model, edits.editBetween(uri, previous.version, version, readerOf(previous.model)), text)
       : await parsePlanAsync(text, { cancelled: () => !documents.get(uri) });
     if (!model) throw new Superseded(); // closed while parsing
     cache.keepModel(uri, model, version);
     edits.trim(uri, version);
+    // the edited text was read through the previous one: make it one string when the typing pauses
+    settler.schedule(uri, SETTLE_MS, () => {
+      const doc = documents.get(uri);
+      if (doc?.version !== version) return;
+      try {
+        doc.settle();
+        settleText(model);
+      } catch (e) {
+        connection.console.error(t('PlanLint caught an internal error and goes on: {0}', e instanceof Error ? (e.stack ?? e.message) : String(e)));
+      }
+    });
     if (stale()) throw new Superseded();
     const analysed = analyseText(uri, version, text, settings, resolver, model, cache.analyzer(uri));
     publishProblems(analysed.problems);
@@ -301,6 +316,7 @@ async function validate(uri: string): Promise<void> {
     void connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsOf(analysed.analysis) });
     refreshCodeLenses(uri, version);
   }
+
 }
 
 async function schedule(doc: TextDocument, immediate: boolean): Promise<void> {
@@ -393,6 +409,7 @@ connection.onDidChangeWatchedFiles((e) => {
 
 connection.onShutdown(() => {
   debouncer.dispose();
+  settler.dispose();
   largeChecker.dispose();
 });
 
@@ -411,6 +428,7 @@ documents.onDidChangeContent((e) => {
 });
 documents.onDidClose((e) => {
   debouncer.cancel(e.document.uri);
+  settler.cancel(e.document.uri);
   cache.delete(e.document.uri);
   edits.delete(e.document.uri);
   largeResults.delete(e.document.uri);

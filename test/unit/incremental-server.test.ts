@@ -45,6 +45,31 @@ describe('the server works on the latest version only', () => {
     expect(unversioned(last.diagnostics)).toEqual(unversioned(expected.diagnostics));
   });
 
+  test('keystrokes one by one (more than are read through before the text is copied), a pause, more: the diagnostics equal a fresh analysis', async () => {
+    server = await TestServer.start({ settings: { debounceMs: 0 } });
+    const text = readFileSync(path.join(repoRoot, 'examples/city-draft.zh.md'), 'utf8');
+    const doc = server.open(uriOf('typing.md'), text);
+    await doc.diagnostics(1);
+    const lines = text.split('\n');
+    const para = lines.findIndex((l) => l.startsWith('实施重点行业'));
+    const heading = lines.findIndex((l) => l.startsWith('### （二）'));
+    const type = async (line: number, at: number, chars: string) => {
+      for (const [k, ch] of [...chars].entries()) {
+        doc.change({ start: { line, character: at + k }, end: { line, character: at + k } }, ch);
+        await doc.diagnostics();
+      }
+    };
+    await type(para, 4, '加快推动钢铁水泥焦化行业超低排放改造并推进工业园区循环化改造和清洁生产审核');
+    await new Promise((r) => setTimeout(r, 300)); // the typing pauses: the text is made one string
+    await type(heading, 6, '交通运输');
+    doc.change({ start: { line: para, character: 0 }, end: { line: para, character: 2 } }, '');
+    const last = await doc.diagnostics();
+    const fresh = server.open(uriOf('typing-fresh.md'), doc.text);
+    const expected = await fresh.diagnostics(1);
+    const unversioned = (ds: typeof last.diagnostics) => ds.map((d) => ({ ...d, data: { ...(d.data as object), version: undefined } }));
+    expect(unversioned(last.diagnostics)).toEqual(unversioned(expected.diagnostics));
+  }, 120_000);
+
   test('a huge document being parsed does not hold up a small one opened after it', async () => {
     server = await TestServer.start({ settings: { debounceMs: 0 } });
     const huge = server.open(uriOf('huge.md'), generateDraft(11, 400_000));

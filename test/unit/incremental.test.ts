@@ -263,6 +263,24 @@ describe('incremental parsing, by example', () => {
     for (let k = 8; k >= 1; k--) typeAt(text.indexOf(`第${k}段`), '', 1);
   });
 
+  test('a large draft: only a stretch of the new text is read unless a construct runs past it (a fence opened)', () => {
+    const big = generateDraft(5, 150_000);
+    let text = big;
+    let model = parsePlan(text);
+    const typeAt = (at: number, insert: string, remove = 0) => {
+      const next = edited(text, at, remove, insert);
+      model = updatePlan(model, [{ range: { start: positionOf(text, at), end: positionOf(text, at + remove) }, text: insert }], next);
+      text = next;
+      expect(model).toEqual(parsePlan(text));
+    };
+    typeAt(text.indexOf('\n', 2000) + 1, '推进');
+    const fence = text.indexOf('\n## ', 1000) + 1;
+    typeAt(fence, '```\n'); // everything after is code now: the stretch grows to the end
+    typeAt(text.indexOf('\n', text.length - 3000) + 1, '```\n\n'); // closed far below
+    typeAt(fence, '', 4);
+    typeAt(text.indexOf('\n', 90_000) + 1, '加强');
+  });
+
   test('opening a fence turns the rest into code; closing it restores the blocks', () => {
     const at = draft.indexOf('## 三、');
     const open = edited(draft, at, 0, '```\n');

@@ -3,6 +3,7 @@
  * `<!-- planlint-disable-next-line RULE[:ID] -- reason -->`, `<!-- planlint covers AREA[/MEASURE] -->`
  * and front matter `planlint: { profile, level, ignore }`; plus config ignore and severity.
  */
+import { readerOf } from '../document/text';
 import type { PlanModel, Range } from '../document/types';
 import { t } from '../l10n';
 import { LEVELS, type Level, type Profile } from '../profile/types';
@@ -50,9 +51,10 @@ export function parseRuleSpec(spec: string): Suppression | undefined {
 /** The first non-blank line after `line`. */
 function nextContentLine(model: PlanModel, line: number): number {
   const starts = model.lineStarts;
+  const text = readerOf(model);
   for (let l = line + 1; l < starts.length; l++) {
-    const end = l + 1 < starts.length ? starts[l + 1] : model.text.length;
-    if (model.text.slice(starts[l], end).trim() !== '') return l;
+    const end = l + 1 < starts.length ? starts[l + 1] : text.length;
+    if (text.slice(starts[l], end).trim() !== '') return l;
   }
   return -1;
 }

@@ -7,6 +7,7 @@
  * ever makes a measure or area `mentioned`.
  */
 import type { Level, ProfileArea } from '../profile/types';
+import { readerOf } from '../document/text';
 import type { PlanModel, Range } from '../document/types';
 import type { AreaCoverage, AreaStatus, Evidence, MeasureCoverage, MeasureStatus } from './types';
 import { aligned } from './values';
@@ -24,9 +25,10 @@ export interface CoversAnnotation {
 const MAX_EVIDENCE = 6;
 
 function lineText(model: PlanModel, line: number): string {
+  const text = readerOf(model);
   const start = model.lineStarts[line] ?? 0;
-  const end = line + 1 < model.lineStarts.length ? model.lineStarts[line + 1] : model.text.length;
-  const t = model.text.slice(start, end).trim();
+  const end = line + 1 < model.lineStarts.length ? model.lineStarts[line + 1] : text.length;
+  const t = text.slice(start, end).trim();
   return t.length > 120 ? `${t.slice(0, 119)}…` : t;
 }
 

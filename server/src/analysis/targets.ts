@@ -8,6 +8,7 @@
  * statements for their text too.
  */
 import { offsetAt, positionAt } from '../document/positions';
+import { indexOf } from '../document/text';
 import type { Block, PlanModel, Range } from '../document/types';
 import type { Profile, ProfileIndicator } from '../profile/types';
 import { findIndicatorTerms, firstIndicatorIn } from './indicatorTerms';
@@ -88,9 +89,10 @@ interface Statement {
 
 /** Document range of [start, end) in the block's text, or the block's range when offsets cannot be mapped. */
 function blockRange(model: PlanModel, block: Block, start: number, end: number): Range {
-  const base = offsetAt(model, block.range.start);
-  if (model.text.slice(base, base + block.text.length) !== block.text) return block.range;
-  return { start: positionAt(model, base + start), end: positionAt(model, base + end) };
+  const index = indexOf(model);
+  const base = offsetAt(index, block.range.start);
+  if (index.text.slice(base, base + block.text.length) !== block.text) return block.range;
+  return { start: positionAt(index, base + start), end: positionAt(index, base + end) };
 }
 
 /** Where sentences end (a match never covers the start of another: its second character is a space). */

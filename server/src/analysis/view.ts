@@ -5,6 +5,7 @@
 import type { Block, PlanModel, Position, Range } from '../document/types';
 import { normalize } from '../document/normalize';
 import { offsetAt, positionAt } from '../document/positions';
+import { indexOf } from '../document/text';
 import type { Profile } from '../profile/types';
 import { matcherFor, type TermHit, type TermOwner } from './match';
 import { replaceRange } from './splice';
@@ -130,8 +131,9 @@ function segments(model: PlanModel, block: Block): Block[] {
   if (block.kind !== 'paragraph' || !/[\r\n]/.test(block.text)) return [block];
   const cuts = [0, ...[...block.text.matchAll(ITEM_LINE)].map((m) => m.index + m[0].length)];
   if (cuts.length < 2) return [block];
-  const base = offsetAt(model, block.range.start);
-  if (model.text.slice(base, base + block.text.length) !== block.text) return [block];
+  const index = indexOf(model);
+  const base = offsetAt(index, block.range.start);
+  if (index.text.slice(base, base + block.text.length) !== block.text) return [block];
   return cuts.map((start, k) => {
     const end = k + 1 < cuts.length ? cuts[k + 1] : block.text.length;
     const text = block.text.slice(start, end).trimEnd();
@@ -139,7 +141,7 @@ function segments(model: PlanModel, block: Block): Block[] {
       ...block,
       text,
       norm: norm(text),
-      range: { start: positionAt(model, base + start), end: positionAt(model, base + start + text.length) },
+      range: { start: positionAt(index, base + start), end: positionAt(index, base + start + text.length) },
     };
   });
 }

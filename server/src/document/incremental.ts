@@ -7,10 +7,11 @@
  *
  * The result equals parsePlan(newText); test/unit/incremental.test.ts checks that on random edits.
  */
-import { chunkFrom, frontMatterEnd, hasDefinitions, lineStartOf, nextLineStart, type Piece } from './chunks';
+import { chunkFrom, frontMatterEnd, hasDefinitions, type Piece } from './chunks';
 import { eolCounts, eolOf, keepState, modelFromPieces, parsePlan, parseStateOf, PATHOLOGICAL_NESTING } from './parse';
 import { spliceModel } from './splice';
 import { lineOf, offsetAt, type LineIndex } from './positions';
+import { edited, indexOf, readerOf, setReader, type TextReader } from './text';
 import type { PlanModel, Range } from './types';
 
 /** An LSP TextDocumentContentChangeEvent (ranged or whole-text). */
@@ -24,6 +25,8 @@ export interface EditRegion {
   start: number;
   oldEnd: number;
   newEnd: number;
+  /** The text now in [start, newEnd), when known: the new text is then read through the old one, never copied whole. */
+  insert?: string;
 }
 
 const STEP = 1024;
@@ -51,31 +54,90 @@ function isRegion(x: readonly TextChange[] | EditRegion): x is EditRegion {
   return typeof (x as EditRegion).start === 'number';
 }
 
-/** Does the region fit the two texts (lengths, and the characters just around it)? O(1), never a scan. */
-function fits(old: string, next: string, r: EditRegion): boolean {
-  if (!(r.start >= 0 && r.start <= r.oldEnd && r.oldEnd <= old.length && r.start <= r.newEnd && r.newEnd <= next.length)) return false;
-  if (next.length - old.length !== r.newEnd - r.oldEnd) return false;
-  if (r.start > 0 && old.charCodeAt(r.start - 1) !== next.charCodeAt(r.start - 1)) return false;
-  return r.oldEnd === old.length || old.charCodeAt(r.oldEnd) === next.charCodeAt(r.newEnd);
-}
-
 /**
- * The region of the change events (or the region the caller recorded), when it fits the texts
- * (cheap checks: the caller must pass the changes that really led from prev.text to `next`).
+ * The region of the change events (or the region the caller recorded), when it fits the texts'
+ * lengths: the caller must pass the changes that really led from prev.text to `next` (no
+ * comparison of the texts, which would copy the new one whole).
  */
 function regionOfChange(prev: PlanModel, changes: readonly TextChange[] | EditRegion | undefined, next: string): EditRegion | undefined {
   if (!changes) return undefined;
-  if (isRegion(changes)) return fits(prev.text, next, changes) ? changes : undefined;
-  if (changes.length !== 1 || !changes[0].range) return undefined;
-  const c = changes[0];
-  const a = offsetAt(prev, c.range!.start);
-  const b = offsetAt(prev, c.range!.end);
-  const r = { start: Math.min(a, b), oldEnd: Math.max(a, b), newEnd: Math.min(a, b) + c.text.length };
-  return fits(prev.text, next, r) && next.startsWith(c.text, r.start) ? r : undefined;
+  let r: EditRegion;
+  if (isRegion(changes)) r = changes;
+  else {
+    if (changes.length !== 1 || !changes[0].range) return undefined;
+    const c = changes[0];
+    const a = offsetAt(indexOf(prev), c.range!.start);
+    const b = offsetAt(indexOf(prev), c.range!.end);
+    r = { start: Math.min(a, b), oldEnd: Math.max(a, b), newEnd: Math.min(a, b) + c.text.length, insert: c.text };
+  }
+  const n = prev.text.length;
+  if (!(r.start >= 0 && r.start <= r.oldEnd && r.oldEnd <= n && r.start <= r.newEnd && r.newEnd <= next.length)) return undefined;
+  if (next.length - n !== r.newEnd - r.oldEnd) return undefined;
+  if (r.insert !== undefined && r.insert.length !== r.newEnd - r.start) return undefined;
+  return r;
+}
+
+/** Start of the line holding offset `i`. */
+function lineStartIn(t: TextReader, i: number): number {
+  let j = Math.min(i, t.length);
+  while (j > 0) {
+    const c = t.charCodeAt(j - 1);
+    if (c === 10 || c === 13) break;
+    j--;
+  }
+  return j;
+}
+
+/** Start of the line after the one holding `i` (t.length at the end). */
+function nextLineStartIn(t: TextReader, i: number): number {
+  const n = t.length;
+  while (i < n) {
+    const c = t.charCodeAt(i);
+    if (c === 10) return i + 1;
+    if (c === 13) return t.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+    i++;
+  }
+  return n;
+}
+
+function eolCountsIn(t: TextReader, from: number, to: number): { crlf: number; lf: number } {
+  return from >= to ? { crlf: 0, lf: 0 } : eolCounts(t.slice(Math.max(0, from - 1), to), from > 0 ? 1 : 0);
+}
+
+/** Front matter of the new text: it can only have changed when the edit is in it, or the text starts with `---`. */
+function frontMatterAfter(src: TextReader, oldEnd: number, r: EditRegion): number {
+  if (oldEnd > 0 && r.start >= oldEnd) return oldEnd;
+  if (oldEnd === 0 && !/^\uFEFF?---/.test(src.slice(0, 4))) return 0;
+  return frontMatterEnd(typeof src === 'string' ? src : src.slice(0));
+}
+
+/**
+ * chunkFrom over the new text from `from`, reading only a stretch of it: the chunks of a slice cut
+ * at a line start are those of the whole text as long as the chunking stops (at a boundary the
+ * old parse knew) before the cut, for what a line ends as depends on it and the lines before;
+ * else a longer slice is tried.
+ */
+function chunkStretch(src: TextReader, from: number, opts: { frontMatter: number; minEnd: number; stop: (b: number) => boolean }): Piece[] {
+  for (let width = 16_384; ; width *= 4) {
+    const cut = from + width >= src.length ? src.length : nextLineStartIn(src, from + width);
+    const local = src.slice(from, cut);
+    const steps = chunkFrom(local, 0, {
+      groupSize: EDIT_GROUP,
+      frontMatter: from === 0 ? opts.frontMatter : 0,
+      minEnd: Math.max(0, opts.minEnd - from),
+      stop: (b) => opts.stop(b + from),
+      whole: false,
+    });
+    let res = steps.next();
+    while (!res.done) res = steps.next();
+    const pieces = res.value;
+    const end = pieces.length ? pieces[pieces.length - 1].end : 0;
+    if (cut === src.length || end < local.length) return pieces.map((p) => ({ start: p.start + from, end: p.end + from, units: p.units }));
+  }
 }
 
 /** Line starts of the new text from those of the old one: only the edited lines are scanned. */
-export function updateLineStarts(old: number[], next: string, r: EditRegion): { starts: number[]; from: number; until: number } {
+export function updateLineStarts(old: number[], next: TextReader, r: EditRegion): { starts: number[]; from: number; until: number } {
   const delta = r.newEnd - r.oldEnd;
   const L = lineOf(old, Math.max(0, r.start - 1)); // a \r just before the edit may pair with an inserted \n
   const from = old[L];
@@ -122,7 +184,7 @@ function pieceAt(pieces: Piece[], offset: number): number {
   return lo;
 }
 
-function lineContentEnd(text: string, ls: number): number {
+function lineContentEnd(text: TextReader, ls: number): number {
   let i = ls;
   while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
   return i;
@@ -139,16 +201,20 @@ const EDIT_GROUP = 256;
  */
 export function updatePlan(prev: PlanModel, changes: readonly TextChange[] | EditRegion | undefined, newText: string): PlanModel {
   const state = parseStateOf(prev);
-  const old = prev.text;
-  if (newText === old && state) return prev;
   if (!state || state.definitions) return parsePlan(newText);
-  const r = regionOfChange(prev, changes, newText) ?? diffRegion(old, newText);
+  const known = regionOfChange(prev, changes, newText);
+  if (known && known.start === known.oldEnd && known.newEnd === known.start) return prev;
+  if (!known && newText === prev.text) return prev;
+  const r = known ?? diffRegion(prev.text, newText);
   const delta = r.newEnd - r.oldEnd;
+  // the old text and the new one, read through it where the edit is known
+  const old = readerOf(prev);
+  const src = r.insert !== undefined ? edited(old, { start: r.start, oldEnd: r.oldEnd, insert: r.insert }, newText) : newText;
 
   // document-wide conditions: a definition or pathological nesting typed in; front matter opened or closed
-  const touched = newText.slice(lineStartOf(newText, r.start), nextLineStart(newText, r.newEnd));
-  if (hasDefinitions(newText.slice(Math.max(0, r.start - 1), r.newEnd + 1)) || PATHOLOGICAL_NESTING.test(touched)) return parsePlan(newText);
-  const fm = frontMatterEnd(newText);
+  const touched = src.slice(lineStartIn(src, r.start), nextLineStartIn(src, r.newEnd));
+  if (hasDefinitions(src.slice(Math.max(0, r.start - 1), r.newEnd + 1)) || PATHOLOGICAL_NESTING.test(touched)) return parsePlan(newText);
+  const fm = frontMatterAfter(src, state.frontMatterEnd, r);
   const oldFm = state.frontMatterEnd;
   const mappedFm = oldFm === 0 ? 0 : oldFm <= r.start ? oldFm : oldFm + delta;
 
@@ -176,11 +242,8 @@ export function updatePlan(prev: PlanModel, changes: readonly TextChange[] | Edi
   let after = pieces.length ? pieceAt(pieces, r.oldEnd) : 0; // the first piece after i starting at or after the edit
   if (after < pieces.length && pieces[after].start < r.oldEnd) after++;
   if (after <= i) after = i + 1;
-  if (after < pieces.length) firstEnd = (pieces[after + 1]?.start ?? old.length) + delta;
-  const steps = chunkFrom(newText, from, { groupSize: EDIT_GROUP, frontMatter: fm, minEnd: firstEnd, stop, whole: false });
-  let res = steps.next();
-  while (!res.done) res = steps.next();
-  const window = res.value;
+  if (after < pieces.length) firstEnd = (pieces[after + 1]?.start ?? prev.text.length) + delta;
+  const window = chunkStretch(src, from, { frontMatter: fm, minEnd: firstEnd, stop });
 
   const all = pieces.slice(0, i).concat(window);
   for (let k = reuseFrom; k < pieces.length; k++) {
@@ -188,13 +251,14 @@ export function updatePlan(prev: PlanModel, changes: readonly TextChange[] | Edi
     all.push(delta === 0 ? p : { start: p.start + delta, end: p.end + delta, units: p.units });
   }
 
-  const lines = updateLineStarts(prev.lineStarts, newText, r);
-  const before = eolCounts(old, lines.from, Math.min(old.length, lines.until - delta));
-  const now = eolCounts(newText, lines.from, Math.min(newText.length, lines.until));
-  const index: LineIndex = { text: newText, lineStarts: lines.starts };
+  const lines = updateLineStarts(prev.lineStarts, src, r);
+  const before = eolCountsIn(old, lines.from, Math.min(old.length, lines.until - delta));
+  const now = eolCountsIn(src, lines.from, Math.min(src.length, lines.until));
+  const index: LineIndex = { text: src, lineStarts: lines.starts };
   const counts = { frontMatterEnd: fm, definitions: false, crlf: state.crlf - before.crlf + now.crlf, lf: state.lf - before.lf + now.lf };
   // an edit that keeps the structure (typing in a paragraph, a cell, a heading's text) is spliced in
   const spliced = state.layout && spliceModel(prev, state.layout, pieces, i, reuseFrom, window, newText, index, eolOf(counts));
-  if (spliced) return keepState(spliced.model, { ...counts, pieces: all, layout: spliced.layout });
-  return modelFromPieces(newText, all, index, counts);
+  const model = spliced ? keepState(spliced.model, { ...counts, pieces: all, layout: spliced.layout }) : modelFromPieces(newText, all, index, counts);
+  setReader(model, src);
+  return model;
 }

@@ -17,7 +17,8 @@ export function lineStarts(text: string): number[] {
 }
 
 export interface LineIndex {
-  text: string;
+  /** The text, or something that reads it (document/text.ts): positions look at line ends only. */
+  text: { readonly length: number; charCodeAt(index: number): number };
   lineStarts: number[];
 }
 
