@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { generateDraft } from '../../../bench/generate.mjs';
 import { parsePlan } from '../document';
 import { loadBuiltinProfile } from '../profile';
-import { buildCodeUnitAutomaton, isSimpleText, SIMPLE_CHARS } from './automaton';
+import { buildCodeUnitAutomaton, isSimpleText, MAX_ENDING_HERE, SIMPLE_CHARS } from './automaton';
 import { matcherFor, termsOf } from './match';
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
@@ -92,6 +92,27 @@ describe('code-unit automaton', () => {
     }
     expect(texts).toBeGreaterThan(300);
     expect(hits).toBeGreaterThan(1000);
+  });
+});
+
+describe('code-unit automaton with hostile patterns', () => {
+  it('keeps at most MAX_ENDING_HERE matches ending at one place, the longest, however deeply the patterns nest', () => {
+    const nested = Array.from({ length: 200 }, (_, k) => '碳'.repeat(k + 1));
+    const text = '碳'.repeat(2000);
+    const found = buildCodeUnitAutomaton(nested).search(text);
+    expect(found.length).toBe(2000 * MAX_ENDING_HERE - ((MAX_ENDING_HERE - 1) * MAX_ENDING_HERE) / 2);
+    for (let end = 1; end <= text.length; end++) {
+      const here = found.filter((m) => m.end === end);
+      const longest = Math.min(end, 200);
+      expect(here.map((m) => m.end - m.start)).toEqual(Array.from({ length: Math.min(longest, MAX_ENDING_HERE) }, (_, k) => longest - k));
+      if (end > 50) break;
+    }
+  });
+
+  it('the built-in profile stays below the cap: no term has MAX_ENDING_HERE terms ending it', () => {
+    const terms = termsOf(loadBuiltinProfile()).map(([t]) => t);
+    const deepest = Math.max(...terms.map((t) => terms.filter((u) => t.endsWith(u)).length));
+    expect(deepest).toBeLessThan(MAX_ENDING_HERE);
   });
 });
 
