@@ -12,6 +12,7 @@ import { indexOf } from '../document/text';
 import type { Block, PlanModel, Range } from '../document/types';
 import type { Profile, ProfileIndicator } from '../profile/types';
 import { findIndicatorTerms, firstIndicatorIn } from './indicatorTerms';
+import { perText } from './memo';
 import type { IndicatorValue, TargetStatement } from './types';
 import { aligned, convertUnit, findValues, type ParsedValue } from './values';
 import type { BlockInfo, PlanView } from './view';
@@ -142,29 +143,8 @@ function pickIndicator(profile: Profile, id: string, year: number): ProfileIndic
   return same.find((i) => i.year === year) ?? same[0];
 }
 
-/** findValues per text, remembered (callers only read the values). */
-const valueMemo = new Map<string, readonly ParsedValue[]>();
-
-function valuesOf(text: string): readonly ParsedValue[] {
-  let v = valueMemo.get(text);
-  if (!v) {
-    if (valueMemo.size >= 20000) valueMemo.clear();
-    valueMemo.set(text, (v = findValues(text)));
-  }
-  return v;
-}
-
-/** findYearMarkers per block text, remembered: re-analysis after an edit scans only changed blocks. */
-const markerMemo = new Map<string, readonly YearMarker[]>();
-
-function markersOf(al: string): readonly YearMarker[] {
-  let m = markerMemo.get(al);
-  if (!m) {
-    if (markerMemo.size >= 20000) markerMemo.clear();
-    markerMemo.set(al, (m = findYearMarkers(al)));
-  }
-  return m;
-}
+const valuesOf: (text: string) => readonly ParsedValue[] = perText(findValues);
+const markersOf: (al: string) => readonly YearMarker[] = perText(findYearMarkers);
 
 /** The year a heading names (“（一）2025年目标”, “### By 2030”) when it names exactly one target year. */
 export function headingYearOf(text: string): number | undefined {

@@ -3,6 +3,7 @@
  * Works on `aligned()` text, a length-preserving normalisation, so offsets stay valid in the original.
  */
 import { traditionalToSimplified } from '../document/simplify';
+import { perText } from './memo';
 
 let t2s: ((s: string) => string) | undefined;
 const charMemo = new Map<number, string>();
@@ -23,7 +24,6 @@ function simplifiedChar(ch: string): string {
   return out;
 }
 
-const alignedMemo = new Map<string, string>();
 const WIDE = /[\uff01-\uff5e\u3000A-Z]/g;
 const HAN = /[\u3400-\u9fff]/;
 
@@ -31,9 +31,9 @@ const HAN = /[\u3400-\u9fff]/;
  * Same length as `text`, character for character: full-width ASCII to ASCII, ideographic space to
  * space, upper to lower case, Traditional characters to Simplified ones.
  */
-export function aligned(text: string): string {
-  const known = alignedMemo.get(text);
-  if (known !== undefined) return known;
+export const aligned = perText(alignedUncached);
+
+function alignedUncached(text: string): string {
   let out = text.replace(WIDE, (c) => {
     const code = c.charCodeAt(0);
     if (code === 0x3000) return ' ';
@@ -58,8 +58,6 @@ export function aligned(text: string): string {
       out = chars;
     }
   }
-  if (alignedMemo.size >= 20000) alignedMemo.clear();
-  alignedMemo.set(text, out);
   return out;
 }
 

@@ -8,6 +8,7 @@ import { offsetAt, positionAt } from '../document/positions';
 import { indexOf } from '../document/text';
 import type { Profile } from '../profile/types';
 import { matcherFor, type TermHit, type TermOwner } from './match';
+import { perText } from './memo';
 import { replaceRange } from './splice';
 import { headingYearOf } from './targets';
 
@@ -112,16 +113,7 @@ function bodyAreaTerm(term: string): boolean {
   return !/^[a-z-]+$/.test(term);
 }
 
-const normMemo = new Map<string, string>();
-/** normalize(), remembered: leads and items recur unchanged from one keystroke to the next. */
-function norm(text: string): string {
-  let n = normMemo.get(text);
-  if (n === undefined) {
-    if (normMemo.size >= 20000) normMemo.clear();
-    normMemo.set(text, (n = normalize(text)));
-  }
-  return n;
-}
+const norm = perText(normalize);
 
 /** A line starting an item: 1. / 1、 / （1） / 1） (Markdown sees “1.强化…” without a space as plain text). */
 const ITEM_LINE = /\r?\n[ \t]*(?=(?:\d{1,2}\s*[.、．](?!\d)|[（(]\d{1,2}[)）]|\d{1,2}[)）]))/g;
@@ -204,16 +196,8 @@ function blockTerms(all: readonly TermHit[], normText: string): BlockTerms {
   return terms;
 }
 
-const leadMemo = new Map<string, string | undefined>();
-
-/** LEAD's title of a text, remembered per text (a regex run per block and analysis otherwise). */
-function leadOf(text: string): string | undefined {
-  if (leadMemo.has(text)) return leadMemo.get(text);
-  if (leadMemo.size >= 20000) leadMemo.clear();
-  const lead = LEAD.exec(text)?.[1];
-  leadMemo.set(text, lead);
-  return lead;
-}
+/** LEAD's title of a text. */
+const leadOf = perText((text): string | undefined => LEAD.exec(text)?.[1]);
 
 /** Shared by every block without a lead (read only). */
 const NO_MEASURES: Set<string> = new Set();
