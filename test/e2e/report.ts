@@ -14,7 +14,7 @@ import {
 } from '../support/codeServer';
 import { planlintCheck } from './oracle';
 import { check, logger, prepare } from './prepare';
-import { activeEditor, cursorPosition, goToLine, openFile, runCommand, squiggles, waitUntil, workbenchReady } from './workbench';
+import { activeEditor, cursorPosition, goToLine, openFile, reloadWindow, runCommand, squiggles, waitUntil, workbenchReady } from './workbench';
 
 const { values: opts } = parseArgs({
   options: {
@@ -124,7 +124,10 @@ async function main(): Promise<number> {
       await page.keyboard.press('Control+S');
       await waitUntil('the save to reach the disk', async () => readFileSync(draft, 'utf8').includes('到2030年，全市新增大宗固废综合利用率'));
       const saved = planlintCheck(repoRoot, draft);
-      await page.reload();
+      // "Developer: Reload Window" waits for the workbench to store its editors (the report's
+      // state with them) before the page goes; a bare browser reload races that store (it failed
+      // in CI once: the restored window had no report).
+      await reloadWindow(page);
       await workbenchReady(page);
       const frame = reportFrame(page);
       await frame.locator('#report .score-value').waitFor({ timeout: 60_000 });

@@ -98,6 +98,17 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 
+/** "Developer: Reload Window" from the palette; resolves once the page has navigated to the new window. */
+export async function reloadWindow(page: Page): Promise<void> {
+  const title = 'Developer: Reload Window';
+  await page.keyboard.press('Control+Shift+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible' });
+  await Promise.all([page.waitForEvent('load', { timeout: 120_000 }), page.keyboard.press('Enter')]);
+}
+
 export async function squiggles(page: Page, kind: 'warning' | 'error' | 'info' | 'hint' = 'warning'): Promise<number> {
   return activeEditor(page).locator(`.squiggly-${kind}`).count();
 }
