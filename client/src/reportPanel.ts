@@ -17,6 +17,8 @@ import {
 import { isCandidate, type CoverageTracker } from './coverageTracker';
 
 export const REPORT_VIEW_TYPE = 'planlint.report';
+/** How long after a click on a line reference a late focus report of the page is undone (see keepFocusOn). */
+const FOCUS_GUARD_MS = 1500;
 
 const WEBVIEW_OPTIONS: vscode.WebviewPanelOptions & vscode.WebviewOptions = {
   enableScripts: true,
@@ -199,7 +201,28 @@ export class ReportPanel implements vscode.Disposable {
     const pos = doc.validatePosition(new vscode.Position(line, character));
     editor.selection = new vscode.Selection(pos, pos);
     editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    this.keepFocusOn(editor);
     return editor;
+  }
+
+  /**
+   * VS Code learns that a webview has the focus by polling it (every 250 ms): on a busy machine the
+   * news of the click can arrive after the editor took the focus, and makes the page the active
+   * editor again, so typing goes nowhere. If the page becomes active within 1.5 s of a reveal,
+   * the editor gets the focus back (once).
+   */
+  private keepFocusOn(editor: vscode.TextEditor): void {
+    const panel = this.panel;
+    if (!panel) return;
+    const until = Date.now() + FOCUS_GUARD_MS;
+    const guard = panel.onDidChangeViewState(({ webviewPanel }) => {
+      if (!webviewPanel.active) return;
+      guard.dispose();
+      if (Date.now() <= until && !editor.document.isClosed) {
+        void vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false, selection: editor.selection });
+      }
+    });
+    setTimeout(() => guard.dispose(), FOCUS_GUARD_MS);
   }
 
   private update(html: string): void {

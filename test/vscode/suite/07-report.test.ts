@@ -68,6 +68,20 @@ suite('coverage report webview', () => {
     assert.ok(moved);
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
     assert.equal(vscode.window.activeTextEditor?.selection.active.line, target.range.start.line);
+    // the page reported as focused just after (VS Code polls a webview's focus): the editor gets it back
+    const panel = planlint.reportPanel.webviewPanel;
+    assert.ok(panel);
+    let tookFocus = false;
+    const watch = panel.onDidChangeViewState((e) => (tookFocus ||= e.webviewPanel.active));
+    panel.reveal(undefined, false);
+    await waitFor('the page to take the focus', () => tookFocus);
+    watch.dispose();
+    // (activeTextEditor stays the draft while a webview has the focus; the active tab tells)
+    await waitFor('the draft to be the active editor again', () => {
+      const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+      return tab?.input instanceof vscode.TabInputText && tab.input.uri.toString() === uri.toString();
+    });
+    assert.equal(vscode.window.activeTextEditor?.selection.active.line, target.range.start.line);
     // malformed messages are ignored
     assert.equal(await planlint.reportPanel.handleMessage({ type: 'reveal', line: -1, character: 0 }), undefined);
     assert.equal(await planlint.reportPanel.handleMessage({ type: 'reveal', line: '3' }), undefined);
