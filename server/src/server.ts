@@ -133,14 +133,16 @@ function analysisOf(doc: TextDocument): Promise<Analysed> {
     none.catch(() => undefined);
     return none;
   }
-  const stale = () => documents.get(uri)?.version !== version;
+  // closed, or opened again (a client may re-open without closing: a new document, maybe the same version)
+  const replaced = () => documents.get(uri) !== doc;
+  const stale = () => replaced() || doc.version !== version;
   return cache.get(uri, version, async (previous) => {
     const settings = await settingsFor(uri);
     if (stale()) throw new Superseded();
     const model = previous
       ? updatePlan(previous.model, edits.editBetween(uri, previous.version, version, readerOf(previous.model)), text)
-      : await parsePlanAsync(text, { cancelled: () => !documents.get(uri) });
-    if (!model) throw new Superseded(); // closed while parsing
+      : await parsePlanAsync(text, { cancelled: () => replaced() });
+    if (!model || replaced()) throw new Superseded();
     cache.keepModel(uri, model, version);
     edits.trim(uri, version);
     // the edited text was read through the previous one: make it one string when the typing pauses
@@ -282,7 +284,7 @@ async function checkLarge(doc: TextDocument): Promise<void> {
     const r = await largeChecker.check({ uri, text, settings, folders, trusted });
     publishProblems(r.problems);
     const latest = documents.get(uri);
-    if (!latest || latest.version !== version) return;
+    if (latest !== doc || latest.version !== version) return; // edited, closed or opened again meanwhile
     const isPlan = settings.enable && r.isPlan;
     largeResults.set(uri, { version, isPlan, diagnostics: isPlan ? r.findings.map((f) => toDiagnostic(f, version)) : [] });
     publishLarge(latest);
@@ -415,7 +417,18 @@ connection.onShutdown(() => {
 
 /** TextDocuments reports an open as open + content change; only real edits are debounced. */
 const opening = new Set<string>();
+/** Drops what the server keeps of a document's text: its analysis, model, pending work and results. */
+function forget(uri: string): void {
+  debouncer.cancel(uri);
+  settler.cancel(uri);
+  cache.delete(uri);
+  largeResults.delete(uri);
+  lensVersions.delete(uri);
+}
+
 documents.onDidOpen((e) => {
+  // opened again without a close: nothing of the former text may be reused (the version may be the same)
+  forget(e.document.uri);
   opening.add(e.document.uri);
   void schedule(e.document, true);
   if (isTooLarge(e.document.getText())) void checkLarge(e.document);
@@ -427,12 +440,8 @@ documents.onDidChangeContent((e) => {
   if (!opening.delete(e.document.uri)) void schedule(e.document, false);
 });
 documents.onDidClose((e) => {
-  debouncer.cancel(e.document.uri);
-  settler.cancel(e.document.uri);
-  cache.delete(e.document.uri);
+  forget(e.document.uri);
   edits.delete(e.document.uri);
-  largeResults.delete(e.document.uri);
-  lensVersions.delete(e.document.uri);
   settingsCache.delete(e.document.uri);
   if (!pull) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });

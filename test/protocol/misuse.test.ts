@@ -167,6 +167,26 @@ describe('versions and ranges a client should not send', () => {
   }
 });
 
+describe('a document opened again without a close', () => {
+  it('is analysed anew, even at the same version (found by the generated misuse property)', async () => {
+    const uri = 'file:///misuse/reopened.md';
+    const first = fixture('gap-zh.md').text;
+    const second = '# 某市实施方案\n\n## 一、总体要求\n\n正文。\n';
+    const doc = server.open(uri, first);
+    await doc.diagnostics();
+    const again = server.open(uri, second);
+    const symbols = (await settle(server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }))).result as { name: string; range: { end: { line: number } } }[];
+    expect(symbols.map((s) => s.name)).toEqual(['一、总体要求']);
+    expect(symbols.every((s) => s.range.end.line < second.split('\n').length)).toBe(true);
+    // one more change so the publication to wait for is of the second text only
+    const v = again.change({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, '');
+    const published = await again.diagnostics(v);
+    expect(inside(second, published)).toBe(true);
+    expect(keys(published.diagnostics)).toEqual(await freshDiagnostics('reopened', second));
+    again.close();
+  });
+});
+
 describe('malformed params', () => {
   const c = () => server.connection;
   it('answers malformed requests with an error or an empty result', async () => {
