@@ -187,6 +187,27 @@ describe('a document opened again without a close', () => {
   });
 });
 
+describe('positions outside the document', () => {
+  it('completion answers nothing before the start or below the end, and reads a column past the end as the end', async () => {
+    const f = fixture('gap-zh.md');
+    const doc = server.open('file:///misuse/positions.md', f.text);
+    await doc.diagnostics();
+    const lines = f.text.split(/\r\n|\r|\n/);
+    const blank = lines.findIndex((l, i) => i > 0 && l === '' && lines[i - 1] === '');
+    const at = blank >= 0 ? blank : lines.length - 1;
+    const ask = async (position: { line: number; character: number }) =>
+      ((await settle(server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: doc.uri }, position }))).result ?? []) as { textEdit?: { range: unknown } }[];
+    for (const position of [{ line: -1, character: 0 }, { line: 0, character: -3 }, { line: lines.length + 5, character: 0 }, { line: 2 ** 31 - 1, character: 5 }]) {
+      expect(await ask(position), JSON.stringify(position)).toEqual([]);
+    }
+    const atEnd = await ask({ line: at, character: lines[at].length });
+    const pastEnd = await ask({ line: at, character: 1e9 });
+    expect(atEnd.length).toBeGreaterThan(0);
+    expect(pastEnd.map((i) => i.textEdit?.range)).toEqual(atEnd.map((i) => i.textEdit?.range));
+    doc.close();
+  });
+});
+
 describe('malformed params', () => {
   const c = () => server.connection;
   it('answers malformed requests with an error or an empty result', async () => {

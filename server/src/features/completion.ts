@@ -23,12 +23,16 @@ const LINE_START = /^\s{0,3}(#{1,6}\s*)?[^\s#]*$/;
 
 export function completions(a: DocAnalysis, params: CompletionParams, sources: SnippetSource[]): CompletionItem[] {
   if (!a.isPlan) return [];
-  const { line, character } = params.position;
+  const { line } = params.position;
+  // a place that is not in the document gets nothing; a column past the line's end means its end
+  if (!Number.isInteger(line) || line < 0 || line >= a.model.lineStarts.length || !(params.position.character >= 0)) return [];
   const text = lineText(a.model, line);
+  const character = Math.min(Math.floor(params.position.character), text.length);
+  const position = { line, character };
   const prefix = text.slice(0, character);
   // Typing a new line: nothing after the cursor, and no sentence punctuation before it.
   if (text.slice(character).trim() || !LINE_START.test(prefix) || /[，。；：、,.;:“”]/.test(prefix)) return [];
-  const replace = { start: { line, character: 0 }, end: params.position };
+  const replace = { start: { line, character: 0 }, end: position };
   const items: CompletionItem[] = [];
   for (const h of headingSuggestions(fixInput(a), line)) {
     items.push({
