@@ -105,6 +105,8 @@ const announced = new Set<string>();
 const largeChecker = new LargeDocChecker();
 /** Documents too large for live checking: the diagnostics of their last check (in a worker), for that version. */
 const largeResults = new Map<string, { version: number; isPlan: boolean; diagnostics: Diagnostic[] }>();
+/** Per open document, how often its kept state was dropped (see forget): work begun before that is void. */
+const epochs = new Map<string, number>();
 
 // ---------------------------------------------------------------- settings and analysis
 
@@ -133,8 +135,9 @@ function analysisOf(doc: TextDocument): Promise<Analysed> {
     none.catch(() => undefined);
     return none;
   }
-  // closed, or opened again (a client may re-open without closing: a new document, maybe the same version)
-  const replaced = () => documents.get(uri) !== doc;
+  // closed, opened again or given a version it had before (see forget): what is computed for it is void
+  const epoch = epochs.get(uri);
+  const replaced = () => documents.get(uri) !== doc || epochs.get(uri) !== epoch;
   const stale = () => replaced() || doc.version !== version;
   return cache.get(uri, version, async (previous) => {
     const settings = await settingsFor(uri);
@@ -278,13 +281,14 @@ function publishLarge(doc: TextDocument): void {
 /** A full check of a large document in the worker thread; its findings are kept while the version stays. */
 async function checkLarge(doc: TextDocument): Promise<void> {
   const { uri, version } = doc;
+  const epoch = epochs.get(uri);
   const text = doc.getText();
   try {
     const settings = await settingsFor(uri);
     const r = await largeChecker.check({ uri, text, settings, folders, trusted });
     publishProblems(r.problems);
     const latest = documents.get(uri);
-    if (latest !== doc || latest.version !== version) return; // edited, closed or opened again meanwhile
+    if (latest !== doc || latest.version !== version || epochs.get(uri) !== epoch) return; // edited, closed or opened again meanwhile
     const isPlan = settings.enable && r.isPlan;
     largeResults.set(uri, { version, isPlan, diagnostics: isPlan ? r.findings.map((f) => toDiagnostic(f, version)) : [] });
     publishLarge(latest);
@@ -417,8 +421,14 @@ connection.onShutdown(() => {
 
 /** TextDocuments reports an open as open + content change; only real edits are debounced. */
 const opening = new Set<string>();
-/** Drops what the server keeps of a document's text: its analysis, model, pending work and results. */
+/**
+ * Drops what the server keeps of a document's text (its analysis, model, pending work and results),
+ * and voids work still running for it. The server keeps things by uri and version; a client that
+ * opens a document again without closing it, or sends a version no higher than the last, can give
+ * one version two texts.
+ */
 function forget(uri: string): void {
+  epochs.set(uri, (epochs.get(uri) ?? 0) + 1);
   debouncer.cancel(uri);
   settler.cancel(uri);
   cache.delete(uri);
@@ -437,10 +447,12 @@ documents.onDidSave((e) => {
   if (isTooLarge(e.document.getText())) void checkLarge(e.document);
 });
 documents.onDidChangeContent((e) => {
+  if (edits.takeReusedVersion(e.document.uri)) forget(e.document.uri);
   if (!opening.delete(e.document.uri)) void schedule(e.document, false);
 });
 documents.onDidClose((e) => {
   forget(e.document.uri);
+  epochs.delete(e.document.uri);
   edits.delete(e.document.uri);
   settingsCache.delete(e.document.uri);
   if (!pull) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
@@ -597,6 +609,7 @@ if (process.env.PLANLINT_TEST_HOOKS === '1') {
       ...cache.sizes(),
       editLogs: edits.size,
       largeResults: largeResults.size,
+      epochs: epochs.size,
       lensVersions: lensVersions.size,
       settings: settingsCache.size,
       opening: opening.size,

@@ -187,6 +187,25 @@ describe('a document opened again without a close', () => {
   });
 });
 
+describe('a version number used again for another text', () => {
+  it('is analysed anew (1 → 0 → 1: the second 1 is not the first; found by the generated misuse property)', async () => {
+    const uri = 'file:///misuse/version-again.md';
+    const first = fixture('gap-zh.md').text;
+    const doc = server.open(uri, first);
+    await doc.diagnostics();
+    sendChange(uri, 0, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' }]);
+    sendChange(uri, 1, [{ text: '# 某市实施方案\n\n## 一、总体要求\n\n正文。\n' }]);
+    const second = reference(first, [{ version: 1, changes: [{ text: '# 某市实施方案\n\n## 一、总体要求\n\n正文。\n' }] }]).getText();
+    const symbols = (await settle(server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }))).result as { name: string }[];
+    expect(symbols.map((s) => s.name)).toEqual(['一、总体要求']);
+    sendChange(uri, 50, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '' }]);
+    const published = await server.waitForDiagnostics(uri, (p) => p.version === 50, 0);
+    expect(inside(second, published)).toBe(true);
+    expect(keys(published.diagnostics)).toEqual(await freshDiagnostics('version-again', second));
+    doc.close();
+  });
+});
+
 describe('positions outside the document', () => {
   it('completion answers nothing before the start or below the end, and reads a column past the end as the end', async () => {
     const f = fixture('gap-zh.md');

@@ -27,6 +27,7 @@ interface ServerState {
   analyzers: number;
   editLogs: number;
   largeResults: number;
+  epochs: number;
   lensVersions: number;
   settings: number;
   opening: number;
@@ -150,8 +151,8 @@ describe('many documents opened and closed', () => {
     await round('b', 500);
     const s2 = await state();
     for (const s of [s1, s2]) {
-      const { documents, entries, models, analyzers, editLogs, lensVersions, settings, opening, largeResults } = s;
-      expect({ documents, entries, models, analyzers, editLogs, lensVersions, settings, opening, largeResults }).toEqual({
+      const { documents, entries, models, analyzers, editLogs, lensVersions, settings, opening, largeResults, epochs } = s;
+      expect({ documents, entries, models, analyzers, editLogs, lensVersions, settings, opening, largeResults, epochs }).toEqual({
         documents: 0,
         entries: 0,
         models: 0,
@@ -161,6 +162,7 @@ describe('many documents opened and closed', () => {
         settings: 0,
         opening: 0,
         largeResults: 0,
+        epochs: 0,
       });
     }
     if (process.env.PLANLINT_FUZZ_LOG) {

@@ -18,6 +18,8 @@ const MAX_READ_THROUGH = 32;
 export class EditLog {
   /** Per document, in order: the version a change event led from (`base`) and to, and its edits (with their text). */
   private entries = new Map<string, Array<{ base: number; version: number; edits: EditRegion[] | undefined }>>();
+  /** Documents whose last change did not raise the version (a client's mistake): a version may now name two texts. */
+  private reused = new Set<string>();
 
   /** A TextDocuments configuration that applies each change itself and records where it fell. */
   documents(): TextDocumentsConfiguration<EditedDocument> {
@@ -35,7 +37,12 @@ export class EditLog {
           if (r) edits?.push(r);
           else edits = undefined;
         }
-        this.record(doc.uri, base, version, edits);
+        if (version > base) {
+          this.record(doc.uri, base, version, edits);
+        } else {
+          this.entries.delete(doc.uri);
+          this.reused.add(doc.uri);
+        }
         return doc;
       },
     };
@@ -84,8 +91,14 @@ export class EditLog {
     else if (k > 0) list.splice(0, k);
   }
 
+  /** True (once) when the document's last change kept or lowered its version: what is kept under its versions is void. */
+  takeReusedVersion(uri: string): boolean {
+    return this.reused.delete(uri);
+  }
+
   delete(uri: string): void {
     this.entries.delete(uri);
+    this.reused.delete(uri);
   }
 
   /** How many documents have a log (memory checks of the tests). */
