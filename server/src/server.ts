@@ -401,14 +401,16 @@ connection.onInitialized(() => {
   }
 });
 
+// (params are the client's: these two handlers take what they can of malformed ones, as the others do)
 connection.onDidChangeConfiguration((change) => {
-  const settings = (change.settings ?? {}) as { planlint?: unknown };
+  const settings = (change?.settings ?? {}) as { planlint?: unknown };
   globalSettings = settings.planlint ?? globalSettings;
   revalidateAll();
 });
 
 connection.onDidChangeWatchedFiles((e) => {
-  const kinds = new Set(e.changes.map((c) => watchedChange(c.uri, c.type)));
+  const changes = Array.isArray(e?.changes) ? e.changes.filter((c) => typeof c?.uri === 'string') : [];
+  const kinds = new Set(changes.map((c) => watchedChange(c.uri, c.type)));
   if (kinds.has('config')) revalidateAll();
   else if (kinds.has('library')) void refreshLibraries();
 });

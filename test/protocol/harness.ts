@@ -38,6 +38,13 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..'
 export const serverBundle = resolve(repoRoot, process.env.PLANLINT_SERVER_BUNDLE ?? 'dist/server/server.js');
 export const fixtureDir = resolve(repoRoot, 'test/fixtures/protocol');
 
+/**
+ * Error logs that are the libraries' answers to malformed messages, not the server's own failures:
+ * vscode-jsonrpc refusing params of the wrong shape, and vscode-languageserver's TextDocuments
+ * handlers failing on malformed document notifications.
+ */
+export const LIBRARY_REPORTS = /defines parameters by name but received parameters by position|^Notification handler 'textDocument\/did(Open|Change|Save|Close)' failed/;
+
 export function fixture(name: string): { path: string; uri: string; text: string } {
   const path = resolve(fixtureDir, name);
   return { path, uri: pathToFileURL(path).toString(), text: readFileSync(path, 'utf8') };

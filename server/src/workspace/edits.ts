@@ -26,7 +26,8 @@ export class EditLog {
     return {
       create: (uri, languageId, version, content) => {
         this.entries.delete(uri);
-        return new EditedDocument(uri, languageId, version, content);
+        // a malformed open (no text, or not a string) is an empty document, not a failure on every read
+        return new EditedDocument(uri, languageId, version, typeof content === 'string' ? content : '');
       },
       update: (doc, changes, version) => {
         const base = doc.version;
