@@ -306,6 +306,20 @@ describe('incremental parsing, by example', () => {
     expect(m2.frontMatter?.error ?? m2.frontMatter?.data).toBeDefined();
   });
 
+  test('a line end or character typed above front matter ends it (found by the generated LSP misuse property)', () => {
+    const withFm = drafts.get(path.join('test/fixtures/drafts', 'tasks-list-zh.md'))!;
+    const before = parsePlan(withFm);
+    expect(before.frontMatter?.data).toBeDefined();
+    for (const insert of ['\r', '\n', '\r\n', ' ', 'x\n', '\n\n']) {
+      const next = insert + withFm;
+      const change: TextChange = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: insert };
+      for (const m of [updatePlan(before, [change], next), updatePlan(before, undefined, next)]) {
+        expect(m, JSON.stringify(insert)).toEqual(parsePlan(next));
+        expect(m.frontMatter, JSON.stringify(insert)).toBeUndefined();
+      }
+    }
+  });
+
   test('a link definition typed anywhere re-resolves references everywhere', () => {
     const withRef = draft.replace('强化生态环境分区管控', '强化[生态环境][r]分区管控');
     const m1 = parsePlan(withRef);

@@ -230,6 +230,8 @@ export function updatePlan(prev: PlanModel, changes: readonly TextChange[] | Edi
   const stop = (b: number): boolean => {
     if (b < r.newEnd || b < fm) return false;
     const ob = b - delta;
+    // what was parsed as front matter is never reused: a line typed above it ends it as front matter
+    if (ob < oldFm) return false;
     const j = pieceAt(pieces, ob);
     if (j < pieces.length && pieces[j].start === ob && ob >= r.oldEnd) {
       reuseFrom = j;
