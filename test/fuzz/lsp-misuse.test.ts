@@ -42,7 +42,8 @@ const REQUESTS = ['hover', 'codeAction', 'codeLens', 'symbols', 'folding', 'comp
 const METHODS = [
   'textDocument/hover', 'textDocument/codeAction', 'textDocument/codeLens', 'textDocument/documentSymbol', 'textDocument/foldingRange',
   'textDocument/completion', 'workspace/executeCommand', 'planlint/coverage', 'planlint/report', 'planlint/profile', 'planlint/snippetEntry',
-  'textDocument/didSave', 'workspace/didChangeWatchedFiles', 'workspace/didChangeConfiguration', '$/cancelRequest', 'planlint/nope',
+  'textDocument/didOpen', 'textDocument/didChange', 'textDocument/didClose', 'textDocument/didSave', 'workspace/didChangeWatchedFiles',
+  'workspace/didChangeConfiguration', '$/cancelRequest', 'planlint/nope',
 ] as const;
 type Op =
   | { op: 'open'; doc: number; seed: number }

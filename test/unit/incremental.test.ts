@@ -98,7 +98,8 @@ type Edit =
   | { kind: 'line'; at: number; text: string }
   | { kind: 'dropLine'; at: number }
   | { kind: 'indent'; at: number; text: string }
-  | { kind: 'frontMatter' };
+  | { kind: 'frontMatter' }
+  | { kind: 'atStart'; text: string };
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.constantFrom(...CHARS) }) },
@@ -112,6 +113,8 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('dropLine' as const), at: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('indent' as const), at: fc.nat(), text: fc.constantFrom('  ', '    ', '\t', '>') }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'frontMatter' as const }) },
+  // typed at the very start, above front matter, a title or a fence
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('atStart' as const), text: fc.constantFrom('\n', '\r', '\r\n', ' ', 'x', '---\n', '# ', '```\n') }) },
 );
 
 /** The edit as an LSP change on `text`: [start, end) replaced by `insert`. */
@@ -142,6 +145,8 @@ function asChange(text: string, e: Edit): { start: number; end: number; insert: 
       const nl = text.indexOf('\n', s);
       return { start: s, end: nl < 0 ? n : nl + 1, insert: '' };
     }
+    case 'atStart':
+      return { start: 0, end: 0, insert: e.text };
     case 'frontMatter':
       // open or close front matter at the very start
       return text.startsWith('---\n') ? { start: 0, end: 4, insert: '' } : { start: 0, end: 0, insert: '---\nplanlint:\n  level: city\n---\n\n' };
