@@ -4,10 +4,12 @@
  * on a timeout), the server's ranges lie inside each document, and both report the same findings
  * for the same text: the text an editor reads from the file (UTF-8; lone surrogates become U+FFFD).
  * Files with NUL bytes are refused by the CLI with one line on stderr and still served by the server.
- * The raw texts (lone surrogates and all) also go to the server as untitled documents.
+ * The raw texts (lone surrogates and all) also go to the server as untitled documents. A third of
+ * the drafts sit in a folder whose config names a team's own profile (the park framework), a
+ * third in one at province level.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -60,8 +62,14 @@ describe('fuzz: the CLI and the server', () => {
     const cases = fc.sample(anyDraftArbitrary(scale), { numRuns: runs, seed });
     const dir = mkdtempSync(join(tmpdir(), 'planlint-fuzz-'));
     dirs.push(dir);
+    // a third of the drafts under a team's own profile, a third at province level, as both find them
+    mkdirSync(join(dir, 'park'));
+    copyFileSync(resolve(repoRoot, 'test/fixtures/team-workspace/parks/profiles/park.planlint-profile.yaml'), join(dir, 'park', 'park.planlint-profile.yaml'));
+    writeFileSync(join(dir, 'park', '.planlintrc.json'), JSON.stringify({ profile: './park.planlint-profile.yaml', level: 'park' }));
+    mkdirSync(join(dir, 'province'));
+    writeFileSync(join(dir, 'province', '.planlintrc.yaml'), 'level: province\n');
     const files = cases.map((c, i) => {
-      const name = `draft-${String(i).padStart(4, '0')}.md`;
+      const name = `${['', 'park/', 'province/'][i % 3]}draft-${String(i).padStart(4, '0')}.md`;
       const bytes = Buffer.from(c.text, 'utf8');
       writeFileSync(join(dir, name), bytes);
       // what an editor reads from the file: UTF-8 decoded, a leading BOM dropped
@@ -88,6 +96,7 @@ describe('fuzz: the CLI and the server', () => {
     server = await TestServer.start({ locale: 'en', workspaceFolders: [dir], settings: { debounceMs: 0 } });
     let compared = 0;
     let findings = 0;
+    const parkAreas = new Set<string>();
     for (const f of files) {
       const doc = server.open(f.uri, f.editorText);
       const published: PublishDiagnosticsParams = await within(doc.diagnostics(), budgetMs(f.raw.length), f.name, f.raw);
@@ -100,6 +109,7 @@ describe('fuzz: the CLI and the server', () => {
         expect(got, `${f.name}: the server and the CLI differ`).toEqual(want);
         compared++;
         findings += got.length;
+        if (f.name.startsWith('park/')) for (const d of byPath.get(f.name) ?? []) parkAreas.add(String(d.data.area));
       }
       doc.close();
       // the raw text, lone surrogates and all, as an untitled document
@@ -110,6 +120,8 @@ describe('fuzz: the CLI and the server', () => {
     }
     expect(server.process.exitCode).toBeNull();
     expect(compared).toBe(files.length - binaries.length);
+    // the park folder was checked under the park framework (its areas, not the national ones)
+    expect([...parkAreas].some((a) => ['energy', 'industry', 'co-control', 'enterprises', 'safeguards'].includes(a)), [...parkAreas].join(' ')).toBe(true);
     logResult({ property: 'cli-server', seed, cases: files.length, bytes: total, maxBytes: Math.max(...files.map((f) => f.raw.length)), findings, actions: 0, inserts: 0 });
   }, Math.max(30 * 60_000, (Number(process.env.PLANLINT_FUZZ_RUNS) || 0) * 3000));
 });
