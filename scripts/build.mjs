@@ -2,11 +2,29 @@
 // Usage: node scripts/build.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
 import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { parse as parseYaml } from 'yaml';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
+/**
+ * The built-in profile goes into the bundles as JSON text, which every server, CLI and worker start
+ * reads in about a millisecond instead of parsing the YAML (~100 ms); server/src/profile/index.ts
+ * reads either.
+ */
+const builtinProfileAsJson = {
+  name: 'builtin-profile-as-json',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]server[\\/]src[\\/]profile[\\/][^\\/]+\.yaml$/ }, async (args) => ({
+      contents: JSON.stringify(parseYaml(await readFile(args.path, 'utf8'))),
+      loader: 'text',
+    }));
+  },
+};
+
 const common = {
+  plugins: [builtinProfileAsJson],
   bundle: true,
   platform: 'node',
   target: 'node20',

@@ -25,6 +25,17 @@ export function parseProfile(text: string, file: string, opts: { trusted?: boole
   return { profile: toProfile(raw, file), problems: [] };
 }
 
+/**
+ * A trusted profile already read into plain data (the built-in one, which the bundles carry as
+ * JSON: scripts/build.mjs). No schema check and no positions: a problem here is a bug of the build.
+ */
+export function parseProfileData(data: unknown, file: string): ProfileResult {
+  const raw = data as RawProfile;
+  const nowhere: ParsedData = { data, problems: [], locate: () => ({ line: 0, character: 0 }) };
+  const problems = checkReferences(raw, nowhere, file);
+  return problems.length > 0 ? { problems } : { profile: toProfile(raw, file), problems: [] };
+}
+
 export function loadProfileFile(path: string): ProfileResult {
   const { text, problems } = readTextFile(path);
   return text === undefined ? { problems } : parseProfile(text, path);
