@@ -88,24 +88,24 @@ export async function problemRows(page: Page): Promise<string[]> {
 }
 
 /** Runs a command by its (English or Chinese) title through the command palette. */
-export async function runCommand(page: Page, title: string): Promise<void> {
+/** Opens the command palette on `title`; resolves once its row is shown (Enter then runs it). */
+async function findCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('Control+Shift+P');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
   await input.fill(`>${title}`);
   await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible' });
+}
+
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await findCommand(page, title);
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 
 /** "Developer: Reload Window" from the palette; resolves once the page has navigated to the new window. */
 export async function reloadWindow(page: Page): Promise<void> {
-  const title = 'Developer: Reload Window';
-  await page.keyboard.press('Control+Shift+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible' });
+  await findCommand(page, 'Developer: Reload Window');
   await Promise.all([page.waitForEvent('load', { timeout: 120_000 }), page.keyboard.press('Enter')]);
 }
 
